@@ -1,0 +1,1 @@
+//! Working-time calendar: Swedish public holidays, opening hours and deadlines.

@@ -1,0 +1,4 @@
+//! kommunlots routes citizens' enquiries to the right municipal unit.
+#![forbid(unsafe_code)]
+
+pub mod calendar;
