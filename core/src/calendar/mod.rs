@@ -1,1 +1,282 @@
 //! Working-time calendar: Swedish public holidays, opening hours and deadlines.
+//!
+//! ```
+//! use kommunlots::calendar::{Calendar, CalendarConfig, OpeningHours, ServiceTarget};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let calendar = Calendar::new("Europe/Stockholm", &CalendarConfig::default())?;
+//! let hours = OpeningHours::default(); // Monday–Friday 08:00–17:00
+//! let target: ServiceTarget = "2 working days".parse()?;
+//! // An e-mail on Maundy Thursday 2027, 16:30: Good Friday and Easter Monday
+//! // are holidays, so it is due on Wednesday at the same clock time.
+//! let received = "2027-03-25T16:30:00+01:00[Europe/Stockholm]".parse::<jiff::Zoned>()?;
+//! let due = calendar.due(&hours, received.timestamp(), &target)?;
+//! assert_eq!(due.to_string(), "2027-03-31T16:30:00+02:00[Europe/Stockholm]");
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Days
+//!
+//! A **working day** is a day that is neither a Saturday, a Sunday, a Swedish
+//! public holiday, a de facto closed day (midsummer eve, Christmas Eve, New
+//! Year's Eve, each switchable in [`CalendarConfig::de_facto_closed`]) nor a
+//! local closure ([`CalendarConfig::closures`]). Public holidays are computed
+//! from the law in force each year, for the years 1953–2200; any other year is
+//! an error ([`CalendarError::YearOutOfRange`]).
+//!
+//! # Opening time
+//!
+//! A unit's opening time on a date is, in this order:
+//!
+//! 1. the [`OpeningHours`] exception for that date, if there is one (it
+//!    overrides everything below, so a unit can open on a holiday);
+//! 2. nothing, if the date is a public holiday, an enabled de facto closed day
+//!    or a local closure;
+//! 3. otherwise the hours of its weekday (Saturdays and Sundays count if the
+//!    unit has hours then), cut at the closing time of a short day
+//!    ([`CalendarConfig::short_days`], [`CalendarConfig::before_public_holiday_closes`]).
+//!
+//! Clock times are in the calendar's IANA time zone. On a daylight-saving
+//! change, a clock time that does not exist is moved forward by the gap and
+//! an ambiguous one takes the earlier instant (jiff's "compatible" rule);
+//! opening time is always measured in real elapsed time.
+//!
+//! # Deadlines ([`Calendar::due`])
+//!
+//! - An enquiry received outside the unit's opening time counts as received
+//!   at the next opening.
+//! - **N working days**: the same local clock time as that (adjusted)
+//!   receipt, on the Nth working day after its date. If that clock time is
+//!   after the unit's last closing on the target day (e.g. a short day), the
+//!   deadline is that closing instead. If the unit has no opening time at all
+//!   on the target day, the clock time is kept.
+//! - **Minutes and hours** count opening time only: 30 minutes from 16:50 with
+//!   hours 08–17 is due 08:20 on the next day with opening time. A target
+//!   used up exactly at a closing is due at that closing, not at the next
+//!   opening.
+//!
+//! [`Calendar::working_time_between`] is the inverse: the opening time
+//! between two instants, negative when the second is earlier.
+//!
+//! Searches are bounded: if a unit has no opening time for
+//! [`MAX_CLOSED_RUN`] consecutive days, or the calendar has no working day
+//! for as long, the result is an error, never a hang.
+
+mod config;
+mod deadline;
+mod error;
+mod holidays;
+mod hours;
+mod target;
+
+pub use config::{CalendarConfig, DeFactoClosed, LocalClosure, ShortDay};
+pub use error::CalendarError;
+pub use holidays::{FIRST_YEAR, LAST_YEAR};
+pub use hours::{DayHours, HoursError, OpeningHours, TimeRange};
+pub use target::{ServiceTarget, ServiceTargetError};
+
+use std::collections::BTreeMap;
+
+use jiff::civil::{Date, Time, Weekday};
+use jiff::tz::TimeZone;
+
+/// The longest run of consecutive days without opening time (or without a
+/// working day) that a search walks before it gives up with an error.
+pub const MAX_CLOSED_RUN: u32 = 400;
+
+/// What kind of closed day a [`ClosedDay`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ClosedDayKind {
+    /// A public holiday by law (*allmän helgdag*).
+    Public,
+    /// Not a holiday by law but closed in practice (*midsommarafton*,
+    /// *julafton*, *nyårsafton*).
+    DeFacto,
+    /// A local closure from [`CalendarConfig::closures`].
+    Local,
+}
+
+/// A day on which the municipality is closed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ClosedDay {
+    /// The date.
+    pub date: Date,
+    /// The Swedish name, e.g. `"Långfredagen"`.
+    pub name: String,
+    /// Why the day is closed.
+    pub kind: ClosedDayKind,
+}
+
+/// Bit set of the closed days of one year, bit `day_of_year - 1`.
+type YearBits = [u64; 6];
+
+/// A working-time calendar for one municipality: its time zone, holidays,
+/// closures and short days. Cheap to share: it is immutable, `Send` and
+/// `Sync`, and holds a precomputed table of every supported year.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    tz: TimeZone,
+    config: CalendarConfig,
+    /// Closed (non-weekend) days per year, index `year - FIRST_YEAR`.
+    closed: Vec<YearBits>,
+    /// Closing times of short days.
+    short: BTreeMap<Date, Time>,
+}
+
+impl Calendar {
+    /// A calendar in the IANA time zone `time_zone` (e.g.
+    /// `"Europe/Stockholm"`) with the given settings.
+    ///
+    /// Fails if the time zone is unknown, or if a closure or short day lies
+    /// outside 1953–2200.
+    pub fn new(time_zone: &str, config: &CalendarConfig) -> Result<Self, CalendarError> {
+        let tz = TimeZone::get(time_zone).map_err(|e| CalendarError::UnknownTimeZone {
+            name: time_zone.to_owned(),
+            reason: e.to_string(),
+        })?;
+        Self::with_time_zone(tz, config)
+    }
+
+    /// A calendar in an already resolved time zone.
+    pub fn with_time_zone(tz: TimeZone, config: &CalendarConfig) -> Result<Self, CalendarError> {
+        let mut closed =
+            Vec::with_capacity(usize::from((LAST_YEAR - FIRST_YEAR + 1).unsigned_abs()));
+        let mut short = BTreeMap::new();
+        let mut days = Vec::with_capacity(20);
+        for year in FIRST_YEAR..=LAST_YEAR {
+            days.clear();
+            holidays::closed_days_of_year(year, &config.de_facto_closed, &mut days)?;
+            let mut bits = YearBits::default();
+            for day in &days {
+                set_bit(&mut bits, day.date);
+            }
+            closed.push(bits);
+            if let Some(closes) = config.before_public_holiday_closes {
+                for day in days.iter().filter(|d| d.kind == ClosedDayKind::Public) {
+                    let eve = day.date.yesterday()?;
+                    if (FIRST_YEAR..=LAST_YEAR).contains(&eve.year()) {
+                        short.insert(eve, closes);
+                    }
+                }
+            }
+        }
+        for closure in &config.closures {
+            holidays::check_year(closure.date.year())?;
+            if let Some(bits) = closed.get_mut(year_index(closure.date.year())) {
+                set_bit(bits, closure.date);
+            }
+        }
+        for day in &config.short_days {
+            holidays::check_year(day.date.year())?;
+            short.insert(day.date, day.closes);
+        }
+        Ok(Self {
+            tz,
+            config: config.clone(),
+            closed,
+            short,
+        })
+    }
+
+    /// The calendar's time zone.
+    #[must_use]
+    pub fn time_zone(&self) -> &TimeZone {
+        &self.tz
+    }
+
+    /// The settings the calendar was built from.
+    #[must_use]
+    pub fn config(&self) -> &CalendarConfig {
+        &self.config
+    }
+
+    /// The closed days of `year` (public holidays, enabled de facto closed
+    /// days and local closures), sorted by date. A date closed for two
+    /// reasons is listed twice, public before de facto before local.
+    pub fn closed_days(&self, year: i16) -> Result<Vec<ClosedDay>, CalendarError> {
+        let mut days = Vec::with_capacity(20);
+        holidays::closed_days_of_year(year, &self.config.de_facto_closed, &mut days)?;
+        let mut out: Vec<ClosedDay> = days
+            .into_iter()
+            .map(|d| ClosedDay {
+                date: d.date,
+                name: d.name.to_owned(),
+                kind: d.kind,
+            })
+            .collect();
+        out.extend(
+            self.config
+                .closures
+                .iter()
+                .filter(|c| c.date.year() == year)
+                .map(|c| ClosedDay {
+                    date: c.date,
+                    name: c.name.clone(),
+                    kind: ClosedDayKind::Local,
+                }),
+        );
+        out.sort_by_key(|d| (d.date, d.kind));
+        Ok(out)
+    }
+
+    /// True if `date` is a working day: not a Saturday or Sunday, not a
+    /// public holiday, not an enabled de facto closed day and not a local
+    /// closure.
+    pub fn is_working_day(&self, date: Date) -> Result<bool, CalendarError> {
+        let closed = self.is_closed(date)?;
+        Ok(!closed && !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday))
+    }
+
+    /// True if `date` is a public holiday, enabled de facto closed day or
+    /// local closure.
+    fn is_closed(&self, date: Date) -> Result<bool, CalendarError> {
+        holidays::check_year(date.year())?;
+        let bits =
+            self.closed
+                .get(year_index(date.year()))
+                .ok_or(CalendarError::YearOutOfRange {
+                    year: date.year(),
+                    first: FIRST_YEAR,
+                    last: LAST_YEAR,
+                })?;
+        let (word, bit) = bit_position(date);
+        Ok(bits.get(word).is_some_and(|w| w & (1 << bit) != 0))
+    }
+
+    /// The closing time of `date` if it is a short day.
+    fn short_day(&self, date: Date) -> Option<Time> {
+        if self.short.is_empty() {
+            None
+        } else {
+            self.short.get(&date).copied()
+        }
+    }
+}
+
+fn year_index(year: i16) -> usize {
+    usize::from((year - FIRST_YEAR).unsigned_abs())
+}
+
+fn bit_position(date: Date) -> (usize, u32) {
+    let n = (date.day_of_year() - 1).unsigned_abs();
+    (usize::from(n / 64), u32::from(n % 64))
+}
+
+fn set_bit(bits: &mut YearBits, date: Date) {
+    let (word, bit) = bit_position(date);
+    if let Some(w) = bits.get_mut(word) {
+        *w |= 1 << bit;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_is_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Calendar>();
+    }
+}
