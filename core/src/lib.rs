@@ -1,4 +1,84 @@
 //! kommunlots routes citizens' enquiries to the right municipal unit.
+//!
+//! Swedish municipalities give citizens one way in: a first-line customer
+//! service that answers what it may and passes the rest to the owning
+//! department. Which enquiry goes where is decided by the ROSA levels
+//! (1 information … 6 evaluative decisions): levels 1–2 stay at the first
+//! line, 3–4 only when frequent, 5–6 go to the department. kommunlots makes
+//! that decision from TOML rule files the departments write themselves, and
+//! explains it.
+//!
+//! ```
+//! use kommunlots::{Channel, Enquiry, Router};
+//!
+//! let router = Router::from_sources([
+//!     ("municipality.toml", r#"
+//!         [municipality]
+//!         name = "Exempels kommun"
+//!
+//!         [first_line]
+//!         id = "kontaktcenter"
+//!         name = "Kontaktcenter"
+//!         handler = "kundtjanst"
+//!
+//!         [[first_line.unit]]
+//!         id = "kundtjanst"
+//!         name = "Kundtjänsten"
+//!     "#),
+//!     ("departments/plan-bygg.toml", r#"
+//!         [department]
+//!         id = "plan-bygg"
+//!         name = "Plan- och byggförvaltningen"
+//!
+//!         [[unit]]
+//!         id = "bygglov"
+//!         name = "Bygglovsenheten"
+//!
+//!         [[type]]
+//!         id = "bygglov-ansokan"
+//!         name = "Ansökan om bygglov"
+//!         level = 6
+//!         unit = "bygglov"
+//!         keywords = ["bygglov"]
+//!     "#),
+//! ])?;
+//!
+//! let decision = router.route(
+//!     &Enquiry::text("Hur går det med min bygglovsansökan?").with_channel(Channel::Email),
+//! );
+//! assert_eq!(decision.department.as_ref(), "plan-bygg");
+//! assert_eq!(decision.rosa_level, Some(6));
+//! assert!(!decision.first_line);
+//! println!("{}", decision.explanation.text);
+//! # Ok::<(), kommunlots::LoadError>(())
+//! ```
+//!
+//! The rule format is documented in `rules/README.md`; the reference rule set
+//! is `rules/klippan/`.
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 pub mod calendar;
+pub mod decision;
+pub mod diagnostic;
+mod explain;
+pub mod json;
+mod load;
+mod matcher;
+pub mod model;
+mod router;
+pub mod testing;
+mod text;
+mod validate;
+
+pub use decision::{Decision, Enquiry, EnquiryId, MatchStatus, PolicyStep, Step, StepRole};
+pub use diagnostic::{Diagnostic, DiagnosticKind, LoadError, Location, Severity};
+pub use json::EnquiryError;
+pub use load::{MAX_FILE_BYTES, MAX_FILES, MUNICIPALITY_FILE, RuleSet, SourceFile};
+pub use model::{Channel, Frequency};
+pub use router::{FORM_SCORE, Router};
+pub use text::{COMPOUND_MIN_CHARS, MAX_TEXT_BYTES};
+pub use validate::Coverage;
+
+/// The version of this crate.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,68 @@
+//! The JSON entry point the C and WASM bindings share: an enquiry as JSON
+//! text in, a decision as JSON text out.
+//!
+//! Keeping this in the core means the bindings only move bytes; every rule
+//! about what a valid enquiry is lives here, once.
+
+use crate::decision::Enquiry;
+use crate::router::Router;
+
+/// Largest enquiry JSON accepted, in bytes. Texts longer than
+/// [`MAX_TEXT_BYTES`](crate::MAX_TEXT_BYTES) are routed on their beginning,
+/// so this only stops a runaway caller.
+pub const MAX_ENQUIRY_JSON_BYTES: usize = 16 * 1024 * 1024;
+
+/// An enquiry that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid enquiry JSON at line {line}, column {column}: {message}")]
+#[non_exhaustive]
+pub struct EnquiryError {
+    /// What is wrong.
+    pub message: String,
+    /// 1-based line in the JSON text (0 when the whole text is at fault).
+    pub line: usize,
+    /// 1-based column in the JSON text (0 when the whole text is at fault).
+    pub column: usize,
+}
+
+impl EnquiryError {
+    fn from_json(e: &serde_json::Error) -> Self {
+        // serde_json appends " at line L column C" to its message; we carry
+        // those as fields instead.
+        let text = e.to_string();
+        let message = match text.rfind(" at line ") {
+            Some(i) => text[..i].to_owned(),
+            None => text,
+        };
+        EnquiryError {
+            message,
+            line: e.line(),
+            column: e.column(),
+        }
+    }
+}
+
+/// Parses an enquiry from JSON (`{"id", "channel", "text", "form",
+/// "received_at", "language", "fields"}`, all optional).
+pub fn parse_enquiry(json: &str) -> Result<Enquiry, EnquiryError> {
+    if json.len() > MAX_ENQUIRY_JSON_BYTES {
+        return Err(EnquiryError {
+            message: format!(
+                "the enquiry is {} bytes, more than the limit of {MAX_ENQUIRY_JSON_BYTES}",
+                json.len()
+            ),
+            line: 0,
+            column: 0,
+        });
+    }
+    serde_json::from_str(json).map_err(|e| EnquiryError::from_json(&e))
+}
+
+impl Router {
+    /// Routes an enquiry given as JSON and returns the decision as JSON.
+    pub fn route_json(&self, enquiry_json: &str) -> Result<String, EnquiryError> {
+        let enquiry = parse_enquiry(enquiry_json)?;
+        let decision = self.route(&enquiry);
+        serde_json::to_string(&decision).map_err(|e| EnquiryError::from_json(&e))
+    }
+}

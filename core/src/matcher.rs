@@ -1,0 +1,229 @@
+//! Finding rule terms in an enquiry and scoring the enquiry types.
+//!
+//! The first word of every term of every type is compiled into one
+//! Aho-Corasick automaton over normalised text (see [`crate::text`]), so an
+//! enquiry is scanned once whatever the size of the rule set; the further
+//! words of a phrase are then checked where the first one was found. Scoring
+//! is deliberately simple so it can be explained: a type's score is the sum
+//! of the weights of its distinct terms found in the text. When one found
+//! term lies inside another (the keyword `parkering` inside
+//! `parkeringstillstånd`), only the longer one counts: the more specific term
+//! wins.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::text::Pattern;
+
+/// One term of one type, as the automaton reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct TermRef {
+    /// Index of the enquiry type.
+    pub ty: u32,
+    /// Index of the term within the type (positive and negative terms are
+    /// numbered together).
+    pub term: u32,
+}
+
+/// A term using a needle, with the stems that must follow the needle's word.
+struct Owner {
+    term: TermRef,
+    rest: Vec<String>,
+}
+
+/// A compiled set of terms.
+pub(crate) struct Matcher {
+    automaton: Option<AhoCorasick>,
+    /// Whether needle `i` must start at a word start (began with a space).
+    word_start: Vec<bool>,
+    /// `owners[starts[i]..starts[i + 1]]` are the terms of needle `i`.
+    starts: Vec<usize>,
+    owners: Vec<Owner>,
+}
+
+/// A term found in the text, before overlapping ones are resolved.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    term: TermRef,
+    start: usize,
+    end: usize,
+}
+
+impl Matcher {
+    /// Compiles `(pattern, term)` pairs. Terms may share a pattern; each
+    /// distinct first word is searched once.
+    pub(crate) fn new(entries: Vec<(Pattern, TermRef)>) -> Result<Matcher, String> {
+        let mut entries: Vec<(String, Owner)> = entries
+            .into_iter()
+            .map(|(p, term)| {
+                let needle = p.needle();
+                let rest = p.stems[1..].to_vec();
+                (needle, Owner { term, rest })
+            })
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.term.cmp(&b.1.term)));
+        let mut needles: Vec<String> = Vec::new();
+        let mut starts = Vec::new();
+        let mut owners = Vec::with_capacity(entries.len());
+        for (needle, owner) in entries {
+            if needles.last() != Some(&needle) {
+                starts.push(owners.len());
+                needles.push(needle);
+            }
+            owners.push(owner);
+        }
+        starts.push(owners.len());
+        let word_start = needles.iter().map(|p| p.starts_with(' ')).collect();
+        let automaton = if needles.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&needles)
+                    .map_err(|e| format!("cannot compile the rule terms: {e}"))?,
+            )
+        };
+        Ok(Matcher {
+            automaton,
+            word_start,
+            starts,
+            owners,
+        })
+    }
+
+    /// The terms found in `normalized` text, after overlapping matches are
+    /// resolved in favour of the longer one, sorted and without repeats.
+    pub(crate) fn find(&self, normalized: &str, out: &mut Vec<TermRef>) {
+        out.clear();
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
+        let mut hits: Vec<Hit> = Vec::new();
+        for m in automaton.find_overlapping_iter(normalized) {
+            let needle = m.pattern().as_usize();
+            // The leading space of a word-start needle is not part of the
+            // word it found.
+            let start = m.start() + usize::from(self.word_start[needle]);
+            for owner in &self.owners[self.starts[needle]..self.starts[needle + 1]] {
+                if let Some(end) = phrase_end(normalized, m.end(), &owner.rest) {
+                    hits.push(Hit {
+                        term: owner.term,
+                        start,
+                        end,
+                    });
+                }
+            }
+        }
+        // Sweep in order of start, longest first: a hit is inside a longer
+        // one when an earlier hit reaches at least as far.
+        hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut reach: Option<(usize, usize)> = None;
+        for hit in hits {
+            let inside = reach
+                .is_some_and(|(start, end)| end >= hit.end && (start < hit.start || end > hit.end));
+            if reach.is_none_or(|(_, end)| hit.end > end) {
+                reach = Some((hit.start, hit.end));
+            }
+            if !inside {
+                out.push(hit.term);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// Where a phrase ends, given that its first stem ended at `pos`: each
+/// further stem must start the next word. `None` when the text does not
+/// continue with them.
+fn phrase_end(text: &str, mut pos: usize, rest: &[String]) -> Option<usize> {
+    for stem in rest {
+        pos += text.get(pos..)?.find(' ')? + 1;
+        if !text.get(pos..)?.starts_with(stem.as_str()) {
+            return None;
+        }
+        pos += stem.len();
+    }
+    Some(pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(ty: u32, term: u32) -> TermRef {
+        TermRef { ty, term }
+    }
+
+    fn p(stems: &str) -> Pattern {
+        Pattern {
+            stems: stems.split(' ').map(str::to_owned).collect(),
+        }
+    }
+
+    #[test]
+    fn longer_term_wins_over_the_one_inside_it() {
+        let m = Matcher::new(vec![
+            (p("parkering"), t(0, 0)),
+            (p("parkeringstillstånd"), t(1, 0)),
+        ])
+        .unwrap_or_else(|e| unreachable!("{e}"));
+        let mut out = Vec::new();
+        m.find(" handikapparkeringstillståndet ", &mut out);
+        assert_eq!(out, vec![t(1, 0)]);
+        m.find(" felparkering ", &mut out);
+        assert_eq!(out, vec![t(0, 0)]);
+    }
+
+    #[test]
+    fn shared_patterns_report_every_owner_once() {
+        let m = Matcher::new(vec![(p("snö"), t(0, 1)), (p("snö"), t(2, 0))])
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        let mut out = Vec::new();
+        m.find(" snö och mer snö ", &mut out);
+        assert_eq!(out, vec![t(0, 1), t(2, 0)]);
+    }
+
+    #[test]
+    fn word_start_patterns_need_a_word_start() {
+        let m = Matcher::new(vec![(p("is"), t(0, 0))]).unwrap_or_else(|e| unreachable!("{e}"));
+        let mut out = Vec::new();
+        m.find(" polis ", &mut out);
+        assert!(out.is_empty());
+        m.find(" isen ", &mut out);
+        assert_eq!(out, vec![t(0, 0)]);
+    }
+
+    #[test]
+    fn every_word_of_a_phrase_may_be_inflected() {
+        let m = Matcher::new(vec![(p("överklag beslut om bygglov"), t(0, 0))])
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        let mut out = Vec::new();
+        m.find(" jag vill överklaga beslutet om bygglovet ", &mut out);
+        assert_eq!(out, vec![t(0, 0)]);
+        m.find(" jag vill överklaga beslutet för bygglovet ", &mut out);
+        assert!(out.is_empty());
+        m.find(" överklaga beslutet om", &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_phrase_outranks_a_keyword_inside_it() {
+        let m = Matcher::new(vec![
+            (p("bygglov"), t(0, 0)),
+            (p("överklag beslut om bygglov"), t(1, 0)),
+        ])
+        .unwrap_or_else(|e| unreachable!("{e}"));
+        let mut out = Vec::new();
+        m.find(" överklaga beslutet om bygglovet ", &mut out);
+        assert_eq!(out, vec![t(1, 0)]);
+    }
+
+    #[test]
+    fn empty_matcher_finds_nothing() {
+        let m = Matcher::new(Vec::new()).unwrap_or_else(|e| unreachable!("{e}"));
+        let mut out = vec![t(9, 9)];
+        m.find(" vad som helst ", &mut out);
+        assert!(out.is_empty());
+    }
+}

@@ -1,0 +1,104 @@
+//! `municipality.toml`: the municipality, its first line and its ROSA policy.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{Channel, Frequency, Spanned, UnitDef};
+
+/// The whole of `municipality.toml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MunicipalityFile {
+    /// Who the rule set belongs to.
+    pub municipality: MunicipalityInfo,
+    /// How the ROSA levels decide what the first line handles.
+    #[serde(default)]
+    pub policy: Policy,
+    /// The first-line organisation (switchboard, customer service).
+    pub first_line: FirstLine,
+}
+
+/// The `[municipality]` table.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MunicipalityInfo {
+    /// The municipality's name (`Klippans kommun`).
+    pub name: String,
+    /// IANA time zone of the municipality (`Europe/Stockholm`).
+    #[serde(default = "default_time_zone")]
+    pub time_zone: Spanned<String>,
+    /// The channels the municipality answers on; every channel when absent.
+    #[serde(default)]
+    pub channels: Option<Vec<Channel>>,
+}
+
+fn default_time_zone() -> Spanned<String> {
+    Spanned::new(0..0, "Europe/Stockholm".to_owned())
+}
+
+/// The `[policy]` table: the ROSA rule for what the first line handles.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Highest ROSA level the first line may handle (1–4, default 4).
+    #[serde(default = "default_max_level")]
+    pub first_line_max_level: Spanned<u8>,
+    /// Levels 3–4 go to the first line only when the type is at least this
+    /// frequent (default `weekly`).
+    #[serde(default = "default_min_frequency")]
+    pub first_line_min_frequency: Frequency,
+    /// A type is recognised only with at least this score (default 1.0).
+    #[serde(default = "default_min_score")]
+    pub min_score: Spanned<f64>,
+    /// Two types are too close to choose between when the runner-up scores at
+    /// least this share of the best score (default 0.75).
+    #[serde(default = "default_ambiguity_ratio")]
+    pub ambiguity_ratio: Spanned<f64>,
+}
+
+fn default_max_level() -> Spanned<u8> {
+    Spanned::new(0..0, 4)
+}
+fn default_min_frequency() -> Frequency {
+    Frequency::Weekly
+}
+fn default_min_score() -> Spanned<f64> {
+    Spanned::new(0..0, 1.0)
+}
+fn default_ambiguity_ratio() -> Spanned<f64> {
+    Spanned::new(0..0, 0.75)
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            first_line_max_level: default_max_level(),
+            first_line_min_frequency: default_min_frequency(),
+            min_score: default_min_score(),
+            ambiguity_ratio: default_ambiguity_ratio(),
+        }
+    }
+}
+
+/// The `[first_line]` table: the first-line organisation and its units.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirstLine {
+    /// The id decisions use as the department of first-line enquiries
+    /// (`kontaktcenter`).
+    pub id: Spanned<String>,
+    /// Its name (`Kontaktcenter`).
+    pub name: String,
+    /// The unit that handles first-line enquiries (`kundtjanst`).
+    pub handler: Spanned<String>,
+    /// The unit that owns what no rule claims; the handler when absent.
+    #[serde(default)]
+    pub fallback: Option<Spanned<String>>,
+    /// A different first handler for some channels (`phone = "vaxel"`).
+    #[serde(default)]
+    pub by_channel: BTreeMap<Channel, Spanned<String>>,
+    /// The first-line units (switchboard, customer service, service centre).
+    #[serde(default, rename = "unit")]
+    pub units: Vec<UnitDef>,
+}

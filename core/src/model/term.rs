@@ -1,0 +1,76 @@
+//! A recognition term: a keyword or phrase with an optional weight.
+
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use super::Spanned;
+
+/// A keyword or phrase that recognises an enquiry type, written either as a
+/// plain string (`"bygglov"`, default weight) or as a table
+/// (`{ term = "bygglov", weight = 2.0 }`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    /// The word or words, as the rule owner wrote them.
+    pub text: Spanned<String>,
+    /// The weight, when one was given; the default depends on the list the
+    /// term is in (1.0 for keywords, 2.0 for phrases).
+    pub weight: Option<Spanned<f64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TermTable {
+    term: Spanned<String>,
+    weight: Option<Spanned<f64>>,
+}
+
+impl<'de> Deserialize<'de> for Term {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // `Spanned<T>` is itself a map in disguise, so a term is first read
+        // as a spanned "string or table" and then split.
+        struct TermVisitor;
+
+        impl<'de> Visitor<'de> for TermVisitor {
+            type Value = StringOrTable;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or a table `{ term = \"…\", weight = 1.5 }`")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(StringOrTable::String(v.to_owned()))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                TermTable::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(StringOrTable::Table)
+            }
+        }
+
+        enum StringOrTable {
+            String(String),
+            Table(TermTable),
+        }
+
+        impl<'de> Deserialize<'de> for StringOrTable {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_any(TermVisitor)
+            }
+        }
+
+        let spanned = Spanned::<StringOrTable>::deserialize(deserializer)?;
+        let span = spanned.span();
+        Ok(match spanned.into_inner() {
+            StringOrTable::String(s) => Term {
+                text: Spanned::new(span, s),
+                weight: None,
+            },
+            StringOrTable::Table(t) => Term {
+                text: t.term,
+                weight: t.weight,
+            },
+        })
+    }
+}

@@ -1,0 +1,652 @@
+//! The compiled rule set and the routing of one enquiry.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::decision::{
+    Candidate, Decision, Enquiry, Explanation, MatchStatus, MatchVia, MatchedTerm, PolicyStep,
+    Step, StepRole, TermKind, Trace,
+};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, LoadError, Location, Severity};
+use crate::explain;
+use crate::load::RuleSet;
+use crate::matcher::{Matcher, TermRef};
+use crate::model::{Channel, Frequency, Term};
+use crate::testing::TestCase;
+use crate::text::{self, Lang, Pattern, Stemmers};
+
+/// The score reported for a type selected by its form code.
+pub const FORM_SCORE: f64 = 1000.0;
+
+/// How many candidates a decision lists.
+const MAX_CANDIDATES: usize = 3;
+
+/// A compiled, validated rule set that routes enquiries.
+///
+/// A `Router` is immutable: share it between threads behind an `Arc` (it is
+/// `Send + Sync`). To change the rules, build a new router; a failed build
+/// leaves the old one untouched.
+pub struct Router {
+    pub(crate) municipality: Arc<str>,
+    pub(crate) first_line: FirstLineInfo,
+    pub(crate) units: Vec<UnitInfo>,
+    pub(crate) departments: Vec<DepartmentInfo>,
+    pub(crate) types: Vec<CompiledType>,
+    forms: HashMap<Box<str>, u32>,
+    matcher: Matcher,
+    min_score: f64,
+    ambiguity_ratio: f64,
+    pub(crate) tests: Vec<TestCase>,
+    pub(crate) warnings: Vec<Diagnostic>,
+}
+
+pub(crate) struct FirstLineInfo {
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub handler: usize,
+    pub fallback: usize,
+    pub by_channel: [Option<usize>; 6],
+}
+
+pub(crate) struct UnitInfo {
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+}
+
+pub(crate) struct DepartmentInfo {
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+}
+
+pub(crate) struct CompiledTerm {
+    pub text: Arc<str>,
+    pub kind: TermKind,
+    pub weight: f64,
+    pub negative: bool,
+}
+
+pub(crate) struct CompiledType {
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub department: usize,
+    pub unit: usize,
+    pub level: u8,
+    pub step: PolicyStep,
+    pub confidential: bool,
+    pub legal_reference: Option<Arc<str>>,
+    pub external: Arc<serde_json::Map<String, serde_json::Value>>,
+    /// Bit `i` set: recognised on `Channel::ALL[i]`; 0 means every channel.
+    pub channels: u8,
+    pub rule: Arc<str>,
+    pub terms: Vec<CompiledTerm>,
+}
+
+impl CompiledType {
+    fn allows(&self, channel: Option<Channel>) -> bool {
+        match channel {
+            Some(c) if self.channels != 0 => self.channels & channel_bit(c) != 0,
+            _ => true,
+        }
+    }
+}
+
+fn channel_bit(c: Channel) -> u8 {
+    1 << Channel::ALL.iter().position(|x| *x == c).unwrap_or(0)
+}
+
+/// Applies the ROSA policy to one type.
+pub(crate) fn policy_step(
+    level: u8,
+    frequency: Frequency,
+    first_line: Option<bool>,
+    max_level: u8,
+    min_frequency: Frequency,
+) -> PolicyStep {
+    match (level, first_line) {
+        (5.., _) => PolicyStep::Level5To6Department,
+        (_, Some(true)) => PolicyStep::OverrideFirstLine,
+        (_, Some(false)) => PolicyStep::OverrideDepartment,
+        (l, None) if l > max_level => PolicyStep::AboveMaxLevelDepartment,
+        (..=2, None) => PolicyStep::Level1To2FirstLine,
+        _ if frequency >= min_frequency => PolicyStep::FrequentLevel3To4FirstLine,
+        _ => PolicyStep::RareLevel3To4Department,
+    }
+}
+
+impl Router {
+    /// Loads, checks and compiles the rule set in `dir`.
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Router, LoadError> {
+        Router::new(&RuleSet::from_dir(dir)?)
+    }
+
+    /// Loads, checks and compiles a rule set given as (file name, TOML text)
+    /// pairs; see [`RuleSet::from_sources`].
+    pub fn from_sources<I, N, T>(files: I) -> Result<Router, LoadError>
+    where
+        I: IntoIterator<Item = (N, T)>,
+        N: Into<String>,
+        T: Into<String>,
+    {
+        Router::new(&RuleSet::from_sources(files)?)
+    }
+
+    /// Checks and compiles a parsed rule set. Fails when the check finds an
+    /// error; warnings are kept and readable with [`Router::warnings`].
+    pub fn new(set: &RuleSet) -> Result<Router, LoadError> {
+        let diagnostics = crate::validate::check(set);
+        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            return Err(LoadError { diagnostics });
+        }
+        compile(set, diagnostics)
+    }
+
+    /// The municipality's name.
+    pub fn municipality(&self) -> &str {
+        &self.municipality
+    }
+
+    /// Warnings the check found (keyword conflicts, untested types).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// The `[[test]]` cases of every department file.
+    pub fn tests(&self) -> &[TestCase] {
+        &self.tests
+    }
+
+    /// How many enquiry types the rule set has.
+    pub fn type_count(&self) -> usize {
+        self.types.len()
+    }
+
+    /// Routes one enquiry. Never fails: an enquiry nothing recognises goes to
+    /// the first line, which owns it until it is answered.
+    pub fn route(&self, enquiry: &Enquiry) -> Decision {
+        let mut notes = Vec::new();
+        if let Some(code) = enquiry.form.as_deref() {
+            match self.form_type(code) {
+                Some(ty) => {
+                    let candidates = vec![self.candidate(ty, FORM_SCORE)];
+                    return self.matched(
+                        enquiry,
+                        ty,
+                        MatchVia::Form,
+                        &[],
+                        FORM_SCORE,
+                        candidates,
+                        notes,
+                    );
+                }
+                // The code itself is not quoted: it is the citizen's input.
+                None => notes.push("formulärkoden finns inte i regelverket".to_owned()),
+            }
+        }
+        let mut normalized = String::new();
+        if text::normalize_into(enquiry.text.as_deref().unwrap_or(""), &mut normalized) {
+            notes.push(format!(
+                "texten är längre än {} byte; bara början har lästs",
+                text::MAX_TEXT_BYTES
+            ));
+        }
+        let mut hits = Vec::new();
+        self.matcher.find(&normalized, &mut hits);
+        let scored = self.score(&hits, enquiry.channel);
+        let candidates: Vec<Candidate> = scored
+            .iter()
+            .take(MAX_CANDIDATES)
+            .map(|&(ty, score)| self.candidate(ty, score))
+            .collect();
+        match scored.as_slice() {
+            [(best, score), rest @ ..] if *score >= self.min_score => {
+                let close: Vec<usize> = rest
+                    .iter()
+                    .take_while(|(_, s)| *s >= score * self.ambiguity_ratio)
+                    .map(|(ty, _)| *ty)
+                    .collect();
+                if close.is_empty() {
+                    self.matched(
+                        enquiry,
+                        *best,
+                        MatchVia::Text,
+                        &hits,
+                        *score,
+                        candidates,
+                        notes,
+                    )
+                } else {
+                    let mut all = vec![*best];
+                    all.extend(close);
+                    self.ambiguous(enquiry, &all, candidates, notes)
+                }
+            }
+            _ => self.unmatched(enquiry, candidates, notes),
+        }
+    }
+
+    fn form_type(&self, code: &str) -> Option<usize> {
+        let code = code.trim();
+        let found = if code.bytes().any(|b| b.is_ascii_lowercase()) {
+            self.forms.get(code.to_ascii_uppercase().as_str())
+        } else {
+            self.forms.get(code)
+        };
+        found.map(|&t| t as usize)
+    }
+
+    /// Scores every type with a hit, best first (ties in rule order).
+    fn score(&self, hits: &[TermRef], channel: Option<Channel>) -> Vec<(usize, f64)> {
+        let mut scored = Vec::new();
+        for group in hits.chunk_by(|a, b| a.ty == b.ty) {
+            let ty_index = group[0].ty as usize;
+            let ty = &self.types[ty_index];
+            if !ty.allows(channel) {
+                continue;
+            }
+            let terms = group.iter().map(|h| &ty.terms[h.term as usize]);
+            if terms.clone().any(|t| t.negative) {
+                continue;
+            }
+            let score: f64 = terms.map(|t| t.weight).sum();
+            if score > 0.0 {
+                scored.push((ty_index, score));
+            }
+        }
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored
+    }
+
+    fn candidate(&self, ty: usize, score: f64) -> Candidate {
+        let t = &self.types[ty];
+        Candidate {
+            enquiry_type: t.id.clone(),
+            department: self.departments[t.department].id.clone(),
+            score,
+        }
+    }
+
+    fn first_line_handler(&self, channel: Option<Channel>) -> usize {
+        channel
+            .and_then(|c| self.first_line.by_channel[Channel::ALL.iter().position(|x| *x == c)?])
+            .unwrap_or(self.first_line.handler)
+    }
+
+    fn step(&self, unit: usize, role: StepRole) -> Step {
+        Step {
+            unit: self.units[unit].id.clone(),
+            unit_name: self.units[unit].name.clone(),
+            role,
+            due: None,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn matched(
+        &self,
+        enquiry: &Enquiry,
+        ty_index: usize,
+        via: MatchVia,
+        hits: &[TermRef],
+        score: f64,
+        candidates: Vec<Candidate>,
+        notes: Vec<String>,
+    ) -> Decision {
+        let ty = &self.types[ty_index];
+        let first_line = ty.step.is_first_line();
+        let handler = if first_line {
+            self.first_line_handler(enquiry.channel)
+        } else {
+            ty.unit
+        };
+        let mut path = vec![self.step(
+            handler,
+            if first_line {
+                StepRole::FirstLine
+            } else {
+                StepRole::Owner
+            },
+        )];
+        if handler != ty.unit {
+            path.push(self.step(ty.unit, StepRole::Owner));
+        }
+        let terms: Vec<MatchedTerm> = hits
+            .iter()
+            .filter(|h| h.ty as usize == ty_index)
+            .map(|h| &ty.terms[h.term as usize])
+            .map(|t| MatchedTerm {
+                term: t.text.clone(),
+                kind: t.kind,
+                weight: t.weight,
+            })
+            .collect();
+        let department = &self.departments[ty.department];
+        let text = explain::matched(self, ty, via, enquiry.form.is_some(), &terms, handler);
+        Decision {
+            id: enquiry.id.clone(),
+            status: MatchStatus::Matched,
+            matched: true,
+            enquiry_type: Some(ty.id.clone()),
+            enquiry_type_name: Some(ty.name.clone()),
+            department: department.id.clone(),
+            department_name: department.name.clone(),
+            unit: self.units[ty.unit].id.clone(),
+            unit_name: self.units[ty.unit].name.clone(),
+            rosa_level: Some(ty.level),
+            first_line,
+            handler: self.units[handler].id.clone(),
+            handler_name: self.units[handler].name.clone(),
+            confidential: ty.confidential,
+            legal_reference: ty.legal_reference.clone(),
+            channel: enquiry.channel,
+            path,
+            external: ty.external.clone(),
+            candidates,
+            explanation: Explanation {
+                text,
+                trace: Trace {
+                    rule: Some(ty.rule.clone()),
+                    via,
+                    terms,
+                    score,
+                    policy: ty.step,
+                    notes,
+                },
+            },
+        }
+    }
+
+    fn first_line_decision(
+        &self,
+        enquiry: &Enquiry,
+        status: MatchStatus,
+        unit: usize,
+        candidates: Vec<Candidate>,
+        explanation: Explanation,
+    ) -> Decision {
+        Decision {
+            id: enquiry.id.clone(),
+            status,
+            matched: false,
+            enquiry_type: None,
+            enquiry_type_name: None,
+            department: self.first_line.id.clone(),
+            department_name: self.first_line.name.clone(),
+            unit: self.units[unit].id.clone(),
+            unit_name: self.units[unit].name.clone(),
+            rosa_level: None,
+            first_line: true,
+            handler: self.units[unit].id.clone(),
+            handler_name: self.units[unit].name.clone(),
+            confidential: false,
+            legal_reference: None,
+            channel: enquiry.channel,
+            path: vec![self.step(unit, StepRole::FirstLine)],
+            external: Arc::default(),
+            candidates,
+            explanation,
+        }
+    }
+
+    fn unmatched(
+        &self,
+        enquiry: &Enquiry,
+        candidates: Vec<Candidate>,
+        notes: Vec<String>,
+    ) -> Decision {
+        let unit = self.first_line.fallback;
+        let explanation = Explanation {
+            text: explain::unmatched(&self.units[unit].name),
+            trace: Trace {
+                rule: None,
+                via: MatchVia::None,
+                terms: Vec::new(),
+                score: candidates.first().map_or(0.0, |c| c.score),
+                policy: PolicyStep::UnmatchedFallback,
+                notes,
+            },
+        };
+        self.first_line_decision(
+            enquiry,
+            MatchStatus::Unmatched,
+            unit,
+            candidates,
+            explanation,
+        )
+    }
+
+    /// Several types too close to choose between: the first line takes the
+    /// enquiry. If any of them is confidential the decision is too: secrecy
+    /// must not depend on a close call.
+    fn ambiguous(
+        &self,
+        enquiry: &Enquiry,
+        close: &[usize],
+        candidates: Vec<Candidate>,
+        notes: Vec<String>,
+    ) -> Decision {
+        let unit = self.first_line_handler(enquiry.channel);
+        let names: Vec<&str> = close.iter().map(|&t| &*self.types[t].name).collect();
+        let explanation = Explanation {
+            text: explain::ambiguous(&names, &self.units[unit].name),
+            trace: Trace {
+                rule: None,
+                via: MatchVia::Text,
+                terms: Vec::new(),
+                score: candidates.first().map_or(0.0, |c| c.score),
+                policy: PolicyStep::AmbiguousFirstLine,
+                notes,
+            },
+        };
+        let mut decision = self.first_line_decision(
+            enquiry,
+            MatchStatus::Ambiguous,
+            unit,
+            candidates,
+            explanation,
+        );
+        if let Some(secret) = close
+            .iter()
+            .map(|&t| &self.types[t])
+            .find(|t| t.confidential)
+        {
+            decision.confidential = true;
+            decision.legal_reference = secret.legal_reference.clone();
+        }
+        decision
+    }
+}
+
+/// Builds the router from a rule set the check found no error in.
+fn compile(set: &RuleSet, warnings: Vec<Diagnostic>) -> Result<Router, LoadError> {
+    let m = &set.municipality;
+    let internal = |what: &str| LoadError {
+        diagnostics: vec![Diagnostic::error(
+            DiagnosticKind::UnknownReference,
+            format!("internal: {what} was not caught by the check"),
+            Location::file_only(crate::load::MUNICIPALITY_FILE),
+        )],
+    };
+    let mut units = Vec::new();
+    let mut unit_index = HashMap::new();
+    let all_units = m
+        .first_line
+        .units
+        .iter()
+        .chain(set.departments.iter().flat_map(|(_, d)| d.units.iter()));
+    for u in all_units {
+        unit_index.insert(u.id.get_ref().clone(), units.len());
+        units.push(UnitInfo {
+            id: Arc::from(u.id.get_ref().as_str()),
+            name: Arc::from(u.name.as_str()),
+        });
+    }
+    let unit = |id: &str| {
+        unit_index
+            .get(id)
+            .copied()
+            .ok_or_else(|| internal(&format!("unit `{id}`")))
+    };
+    let handler = unit(m.first_line.handler.get_ref())?;
+    let fallback = match &m.first_line.fallback {
+        Some(f) => unit(f.get_ref())?,
+        None => handler,
+    };
+    let mut by_channel = [None; 6];
+    for (channel, u) in &m.first_line.by_channel {
+        if let Some(i) = Channel::ALL.iter().position(|c| c == channel) {
+            by_channel[i] = Some(unit(u.get_ref())?);
+        }
+    }
+    let policy = &m.policy;
+    let max_level = *policy.first_line_max_level.get_ref();
+    let stemmers = Stemmers::new();
+    let mut departments = Vec::new();
+    let mut types = Vec::new();
+    let mut forms = HashMap::new();
+    let mut patterns = Vec::new();
+    let mut tests = Vec::new();
+    for (source, file) in &set.departments {
+        let file_name = &set.sources[*source].name;
+        let department = departments.len();
+        departments.push(DepartmentInfo {
+            id: Arc::from(file.department.id.get_ref().as_str()),
+            name: Arc::from(file.department.name.as_str()),
+        });
+        for def in &file.types {
+            let ty_index = u32::try_from(types.len()).map_err(|_| internal("type count"))?;
+            let level = u8::try_from(*def.level.get_ref()).map_err(|_| internal("level"))?;
+            for code in &def.form_codes {
+                forms.insert(
+                    code.get_ref().trim().to_ascii_uppercase().into_boxed_str(),
+                    ty_index,
+                );
+            }
+            let mut terms = Vec::new();
+            let lists: [(&[Term], Lang, TermKind, f64); 4] = [
+                (&def.keywords, Lang::Swedish, TermKind::Keyword, 1.0),
+                (&def.phrases, Lang::Swedish, TermKind::Phrase, 2.0),
+                (&def.keywords_en, Lang::English, TermKind::Keyword, 1.0),
+                (&def.phrases_en, Lang::English, TermKind::Phrase, 2.0),
+            ];
+            for (list, lang, kind, default_weight) in lists {
+                for term in list {
+                    let text = term.text.get_ref();
+                    let weight = term
+                        .weight
+                        .as_ref()
+                        .map_or(default_weight, |w| *w.get_ref());
+                    add_term(
+                        &stemmers,
+                        &mut patterns,
+                        &mut terms,
+                        ty_index,
+                        text,
+                        lang,
+                        kind,
+                        weight,
+                        false,
+                    );
+                }
+            }
+            for word in &def.negative {
+                // Negative words are tried in both languages' stemmed forms.
+                for lang in [Lang::Swedish, Lang::English] {
+                    add_term(
+                        &stemmers,
+                        &mut patterns,
+                        &mut terms,
+                        ty_index,
+                        word.get_ref(),
+                        lang,
+                        TermKind::Keyword,
+                        0.0,
+                        true,
+                    );
+                }
+            }
+            types.push(CompiledType {
+                id: Arc::from(def.id.get_ref().as_str()),
+                name: Arc::from(def.name.as_str()),
+                department,
+                unit: unit(def.unit.get_ref())?,
+                level,
+                step: policy_step(
+                    level,
+                    def.frequency,
+                    def.first_line.as_ref().map(|b| *b.get_ref()),
+                    max_level,
+                    policy.first_line_min_frequency,
+                ),
+                confidential: def.confidential,
+                legal_reference: def.legal_reference.as_deref().map(Arc::from),
+                external: Arc::new(def.external.clone()),
+                channels: def
+                    .channels
+                    .iter()
+                    .fold(0, |bits, c| bits | channel_bit(*c)),
+                rule: Arc::from(format!("{file_name}#{}", def.id.get_ref())),
+                terms,
+            });
+        }
+        for case in &file.tests {
+            let line = set.locate(*source, case.name.span()).line;
+            tests.push(TestCase::from_def(file_name, case, line));
+        }
+    }
+    let matcher = Matcher::new(patterns).map_err(|e| internal(&e))?;
+    Ok(Router {
+        municipality: Arc::from(m.municipality.name.as_str()),
+        first_line: FirstLineInfo {
+            id: Arc::from(m.first_line.id.get_ref().as_str()),
+            name: Arc::from(m.first_line.name.as_str()),
+            handler,
+            fallback,
+            by_channel,
+        },
+        units,
+        departments,
+        types,
+        forms,
+        matcher,
+        min_score: *policy.min_score.get_ref(),
+        ambiguity_ratio: *policy.ambiguity_ratio.get_ref(),
+        tests,
+        warnings,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn add_term(
+    stemmers: &Stemmers,
+    patterns: &mut Vec<(Pattern, TermRef)>,
+    terms: &mut Vec<CompiledTerm>,
+    ty: u32,
+    text: &str,
+    lang: Lang,
+    kind: TermKind,
+    weight: f64,
+    negative: bool,
+) {
+    let Some(pattern) = stemmers.pattern(text, lang) else {
+        return;
+    };
+    // The same stem twice in one type (`överklaga`, `överklagande`) counts
+    // once: the first listing wins.
+    if patterns
+        .iter()
+        .rev()
+        .take_while(|(_, r)| r.ty == ty)
+        .any(|(p, _)| *p == pattern)
+    {
+        return;
+    }
+    let term = u32::try_from(terms.len()).unwrap_or(u32::MAX);
+    terms.push(CompiledTerm {
+        text: Arc::from(text),
+        kind,
+        weight,
+        negative,
+    });
+    patterns.push((pattern, TermRef { ty, term }));
+}

@@ -1,0 +1,224 @@
+//! Text normalisation and stemming, shared by rule terms and enquiries so
+//! both sides meet in the same form.
+//!
+//! Normalised text is lower case, in Unicode NFC (so `å`, `ä`, `ö` stay single
+//! letters whether the citizen's keyboard composed them or not), with every
+//! run of non-alphanumeric characters turned into one space, and a space at
+//! each end: `" bygglov för garage "`. The leading and trailing spaces let a
+//! pattern demand a word start by beginning with a space.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, is_nfc_quick};
+
+/// Longest enquiry text routed, in bytes. Longer texts are cut at a
+/// character boundary before matching; the decision's trace says so. Real
+/// enquiries are far shorter; the bound keeps routing time and memory
+/// bounded for any input.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+/// Stems shorter than this are only matched at the start of a word; longer
+/// ones anywhere in a word, so that `bygglov` finds `bygglovsansökan` and
+/// `parkeringstillstånd` finds `handikapparkeringstillståndet` (Swedish
+/// writes compounds as one word).
+pub const COMPOUND_MIN_CHARS: usize = 5;
+
+/// Normalises `text` into `out` (cleared first). Returns whether the text
+/// was cut at [`MAX_TEXT_BYTES`].
+pub(crate) fn normalize_into(text: &str, out: &mut String) -> bool {
+    out.clear();
+    let truncated = text.len() > MAX_TEXT_BYTES;
+    let text = if truncated {
+        &text[..floor_char_boundary(text, MAX_TEXT_BYTES)]
+    } else {
+        text
+    };
+    out.reserve(text.len() + 2);
+    out.push(' ');
+    if text.is_ascii() {
+        for b in text.bytes() {
+            push_char(out, char::from(b.to_ascii_lowercase()));
+        }
+    } else if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        push_lower(out, text.chars());
+    } else {
+        push_lower(out, text.nfc());
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    truncated
+}
+
+fn push_lower(out: &mut String, chars: impl Iterator<Item = char>) {
+    for c in chars {
+        if c.is_ascii() {
+            push_char(out, c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                push_char(out, l);
+            }
+        }
+    }
+}
+
+#[inline]
+fn push_char(out: &mut String, c: char) {
+    if c.is_alphanumeric() {
+        out.push(c);
+    } else if !out.ends_with(' ') {
+        out.push(' ');
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The normalised words of `text`.
+pub(crate) fn words(text: &str) -> Vec<String> {
+    let mut norm = String::new();
+    normalize_into(text, &mut norm);
+    norm.split_whitespace().map(str::to_owned).collect()
+}
+
+/// The language a term is stemmed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lang {
+    /// Swedish (Snowball).
+    Swedish,
+    /// English (Snowball Porter 2).
+    English,
+}
+
+/// Snowball stemmers for the two languages rule terms are written in.
+pub(crate) struct Stemmers {
+    swedish: Stemmer,
+    english: Stemmer,
+}
+
+impl Stemmers {
+    pub(crate) fn new() -> Self {
+        Stemmers {
+            swedish: Stemmer::create(Algorithm::Swedish),
+            english: Stemmer::create(Algorithm::English),
+        }
+    }
+
+    /// The search pattern for a rule term: its normalised words, each
+    /// stemmed. Returns `None` for a term with no letters or digits.
+    pub(crate) fn pattern(&self, term: &str, lang: Lang) -> Option<Pattern> {
+        let stemmer = match lang {
+            Lang::Swedish => &self.swedish,
+            Lang::English => &self.english,
+        };
+        let stems: Vec<String> = words(term)
+            .iter()
+            .map(|w| {
+                let stem = stemmer.stem(w);
+                // A stem of one or two letters would match far too much:
+                // keep such short words whole.
+                if stem.chars().count() < 3 {
+                    w.clone()
+                } else {
+                    stem.into_owned()
+                }
+            })
+            .collect();
+        (!stems.is_empty()).then_some(Pattern { stems })
+    }
+}
+
+/// A compiled rule term: the stems of its words.
+///
+/// Each word of a term matches any word that starts with its stem, so every
+/// word may be inflected (`överklaga beslutet om bygglovet` matches the
+/// phrase `överklaga beslut om bygglov`). A one-word term whose stem has at
+/// least [`COMPOUND_MIN_CHARS`] characters also matches inside a word, so it
+/// finds compounds (`bygglov` in `bygglovsansökan`, `parkeringstillstånd` in
+/// `handikapparkeringstillståndet`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Pattern {
+    /// The stems, one per word, in order.
+    pub stems: Vec<String>,
+}
+
+impl Pattern {
+    /// Whether the term may match inside a word (a compound).
+    pub(crate) fn compound(&self) -> bool {
+        self.stems.len() == 1 && self.stems[0].chars().count() >= COMPOUND_MIN_CHARS
+    }
+
+    /// What the automaton searches for: the first stem, after a space when
+    /// it must start a word.
+    pub(crate) fn needle(&self) -> String {
+        if self.compound() {
+            self.stems[0].clone()
+        } else {
+            format!(" {}", self.stems[0])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        let mut out = String::new();
+        normalize_into(s, &mut out);
+        out
+    }
+
+    #[test]
+    fn normalises_case_punctuation_and_composition() {
+        assert_eq!(norm("Hej!  BYGGLOV, tack."), " hej bygglov tack ");
+        // "a" + combining ring above composes to "å".
+        assert_eq!(norm("Sa\u{30A}g"), " såg ");
+        assert_eq!(norm("ÅÄÖ"), " åäö ");
+        assert_eq!(norm(""), " ");
+        assert_eq!(norm("!!!"), " ");
+    }
+
+    #[test]
+    fn long_texts_are_cut_on_a_character_boundary() {
+        let long = "å".repeat(MAX_TEXT_BYTES);
+        let mut out = String::new();
+        assert!(normalize_into(&long, &mut out));
+        assert!(out.len() <= MAX_TEXT_BYTES + 2);
+    }
+
+    fn needle(s: &Stemmers, term: &str, lang: Lang) -> String {
+        s.pattern(term, lang)
+            .map(|p| p.needle())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn swedish_stems_meet_inflections_and_compounds() {
+        let s = Stemmers::new();
+        let bygglov = needle(&s, "bygglov", Lang::Swedish);
+        assert!(norm("min bygglovsansökan").contains(&bygglov));
+        assert!(norm("bygglovet").contains(&bygglov));
+        let sopkarl = needle(&s, "sopkärl", Lang::Swedish);
+        assert!(norm("sopkärlet är trasigt").contains(&sopkarl));
+        let tillstand = needle(&s, "parkeringstillstånd", Lang::Swedish);
+        assert!(norm("handikapparkeringstillståndet").contains(&tillstand));
+    }
+
+    #[test]
+    fn short_stems_and_phrases_need_a_word_start() {
+        let s = Stemmers::new();
+        assert_eq!(needle(&s, "is", Lang::Swedish), " is");
+        let phrase = s.pattern("snow clearing", Lang::English);
+        assert_eq!(
+            phrase.as_ref().map(|p| p.stems.join("+")).as_deref(),
+            Some("snow+clear")
+        );
+        assert_eq!(phrase.map(|p| p.compound()), Some(false));
+        assert_eq!(s.pattern("--", Lang::Swedish), None);
+    }
+}
