@@ -1,0 +1,311 @@
+//! `kommunlots route`: one enquiry from the command line, or a stream of
+//! JSON Lines from stdin.
+
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser as _};
+use kommunlots::json::{MAX_ENQUIRY_JSON_BYTES, parse_enquiry};
+use kommunlots::{Channel, Decision, Enquiry, Router};
+use serde_json::Value;
+
+use crate::error::{CliError, DATA_ERROR, SUCCESS, is_broken_pipe};
+use crate::output::{self, Format};
+use crate::rules;
+
+/// Arguments of `kommunlots route`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The rule set folder (holding `municipality.toml` and `departments/`).
+    #[arg(long, value_name = "DIR")]
+    pub rules: PathBuf,
+    /// The enquiry's text (several words are joined with spaces). Without
+    /// it, enquiries are read from stdin as JSON Lines.
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// The channel the enquiry came by. With stdin, the channel of every
+    /// enquiry that names none.
+    #[arg(long, value_name = "CHANNEL", value_parser = channel_parser())]
+    pub channel: Option<Channel>,
+    /// The e-service form code. With stdin, the form of every enquiry that
+    /// names none.
+    #[arg(long, value_name = "CODE")]
+    pub form: Option<String>,
+    /// Output format [default: text for TEXT, json for stdin].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Indent the JSON of a single decision (JSON Lines stay one per line).
+    #[arg(long)]
+    pub pretty: bool,
+}
+
+fn channel_parser() -> impl clap::builder::TypedValueParser<Value = Channel> {
+    PossibleValuesParser::new(Channel::ALL.map(Channel::as_str)).try_map(|s| s.parse::<Channel>())
+}
+
+/// Runs `kommunlots route`.
+pub fn run(args: &Args) -> Result<u8, CliError> {
+    let router = rules::load_router(&args.rules)?;
+    if args.text.is_empty() {
+        route_stream(&router, args, args.format.unwrap_or(Format::Json))
+    } else {
+        route_one(&router, args, args.format.unwrap_or(Format::Text))
+    }
+}
+
+fn route_one(router: &Router, args: &Args, format: Format) -> Result<u8, CliError> {
+    let enquiry = Enquiry {
+        channel: args.channel,
+        form: args.form.clone(),
+        ..Enquiry::text(args.text.join(" "))
+    };
+    let decision = router.route(&enquiry);
+    let mut out = BufWriter::new(io::stdout().lock());
+    match format {
+        Format::Text => out.write_all(output::decision_text(&decision).as_bytes())?,
+        Format::Json if args.pretty => serde_json::to_writer_pretty(&mut out, &decision)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out))?,
+        Format::Json => write_json_line(&mut out, &decision)?,
+    }
+    out.flush()?;
+    Ok(SUCCESS)
+}
+
+fn write_json_line(out: &mut impl Write, decision: &Decision) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, decision)?;
+    writeln!(out)
+}
+
+/// An input line that could not be routed.
+struct LineError {
+    /// The enquiry's `id`, when the line is a JSON object that has one.
+    id: Value,
+    /// What is wrong and where.
+    message: String,
+    /// 1-based column in the line, when known.
+    column: Option<usize>,
+}
+
+/// Routes JSON Lines from stdin to stdout, one output line per non-blank
+/// input line. Bad lines are reported in place; the rest are still routed.
+fn route_stream(router: &Router, args: &Args, format: Format) -> Result<u8, CliError> {
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        output::eprint_line("reading enquiries as JSON Lines from stdin (end with Ctrl-D)");
+    }
+    let mut input = BufReader::with_capacity(64 * 1024, stdin.lock());
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut buf = Vec::new();
+    let mut line_number = 0usize;
+    let mut bad_lines = Vec::new();
+    let code = |bad: &[usize]| if bad.is_empty() { SUCCESS } else { DATA_ERROR };
+    while let Some(too_long) = read_line_bounded(&mut input, &mut buf, MAX_ENQUIRY_JSON_BYTES)? {
+        line_number += 1;
+        let line = buf.trim_ascii();
+        if line.is_empty() {
+            continue;
+        }
+        let written = match parse_line(line, too_long, args) {
+            Ok(enquiry) => {
+                let decision = router.route(&enquiry);
+                match format {
+                    Format::Json => write_json_line(&mut out, &decision),
+                    Format::Text => {
+                        let label = decision
+                            .id
+                            .as_ref()
+                            .map_or_else(|| format!("line {line_number}"), |id| id.to_string());
+                        writeln!(out, "{}", output::decision_line(&label, &decision))
+                    }
+                }
+            }
+            Err(e) => {
+                bad_lines.push(line_number);
+                write_line_error(&mut out, format, &e, line_number)
+            }
+        };
+        // Answer what has been read before waiting for more input, so a
+        // program feeding us one line at a time gets its answers at once.
+        let written = written.and_then(|()| {
+            if input.buffer().is_empty() {
+                out.flush()
+            } else {
+                Ok(())
+            }
+        });
+        match written {
+            Ok(()) => {}
+            Err(e) if is_broken_pipe(&e) => return Ok(code(&bad_lines)),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    match out.flush() {
+        Err(e) if !is_broken_pipe(&e) => return Err(e.into()),
+        _ => {}
+    }
+    if let Some(first) = bad_lines.first() {
+        output::eprint_error(&format!(
+            "{} could not be read (first at line {first})",
+            output::plural(bad_lines.len(), "input line")
+        ));
+    }
+    Ok(code(&bad_lines))
+}
+
+fn parse_line(line: &[u8], too_long: bool, args: &Args) -> Result<Enquiry, LineError> {
+    if too_long {
+        return Err(LineError {
+            id: Value::Null,
+            message: format!("the line is longer than the limit of {MAX_ENQUIRY_JSON_BYTES} bytes"),
+            column: None,
+        });
+    }
+    let text = std::str::from_utf8(line).map_err(|e| {
+        let column = e.valid_up_to() + 1;
+        LineError {
+            id: Value::Null,
+            message: format!("invalid UTF-8 at column {column}"),
+            column: Some(column),
+        }
+    })?;
+    let mut enquiry = parse_enquiry(text).map_err(|e| {
+        let column = (e.column > 0).then_some(e.column);
+        LineError {
+            id: best_effort_id(text),
+            message: match column {
+                Some(c) => format!("at column {c}: {}", e.message),
+                None => e.message.clone(),
+            },
+            column,
+        }
+    })?;
+    if enquiry.channel.is_none() {
+        enquiry.channel = args.channel;
+    }
+    if enquiry.form.is_none() {
+        enquiry.form.clone_from(&args.form);
+    }
+    Ok(enquiry)
+}
+
+/// The `id` of a line that is a JSON object but not a valid enquiry, so the
+/// caller can tell which of its enquiries failed.
+fn best_effort_id(text: &str) -> Value {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(mut map)) => match map.remove("id") {
+            Some(id @ (Value::String(_) | Value::Number(_))) => id,
+            _ => Value::Null,
+        },
+        _ => Value::Null,
+    }
+}
+
+/// Writes `{"id":…,"error":"…","line":N,"column":C}` (or a text line).
+fn write_line_error(
+    out: &mut impl Write,
+    format: Format,
+    e: &LineError,
+    line_number: usize,
+) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            let message = Value::String(e.message.clone());
+            write!(
+                out,
+                "{{\"id\":{},\"error\":{message},\"line\":{line_number}",
+                e.id
+            )?;
+            if let Some(column) = e.column {
+                write!(out, ",\"column\":{column}")?;
+            }
+            writeln!(out, "}}")
+        }
+        Format::Text => {
+            let label = match &e.id {
+                Value::Null => format!("line {line_number}"),
+                Value::String(s) => format!("{s} (line {line_number})"),
+                other => format!("{other} (line {line_number})"),
+            };
+            writeln!(out, "{label}: error: {}", e.message)
+        }
+    }
+}
+
+/// Reads one line (without its `\n`) into `buf`, keeping at most `limit`
+/// bytes and skipping the rest, so one huge line cannot exhaust memory.
+/// Returns `None` at the end of input, otherwise whether the line was cut.
+fn read_line_bounded(
+    input: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<Option<bool>> {
+    buf.clear();
+    let mut too_long = false;
+    let mut read_any = false;
+    loop {
+        let available = match input.fill_buf() {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(read_any.then_some(too_long));
+        }
+        read_any = true;
+        let newline = available.iter().position(|&b| b == b'\n');
+        let chunk = &available[..newline.unwrap_or(available.len())];
+        let room = limit.saturating_sub(buf.len());
+        if chunk.len() > room {
+            too_long = true;
+        }
+        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let used = newline.map_or(available.len(), |i| i + 1);
+        input.consume(used);
+        if newline.is_some() {
+            return Ok(Some(too_long));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8], limit: usize) -> Vec<(String, bool)> {
+        let mut reader = io::BufReader::with_capacity(4, input);
+        let mut buf = Vec::new();
+        let mut out = Vec::new();
+        while let Ok(Some(cut)) = read_line_bounded(&mut reader, &mut buf, limit) {
+            out.push((String::from_utf8_lossy(&buf).into_owned(), cut));
+        }
+        out
+    }
+
+    #[test]
+    fn reads_lines_across_buffer_boundaries() {
+        assert_eq!(
+            lines(b"abcdefgh\n\nxy", 100),
+            [
+                ("abcdefgh".to_owned(), false),
+                (String::new(), false),
+                ("xy".to_owned(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn cuts_long_lines_and_goes_on() {
+        assert_eq!(
+            lines(b"abcdefgh\nok\n", 3),
+            [("abc".to_owned(), true), ("ok".to_owned(), false)]
+        );
+    }
+
+    #[test]
+    fn id_is_taken_from_an_object_only() {
+        assert_eq!(best_effort_id(r#"{"id": "E-1", "txt": 1}"#), "E-1");
+        assert_eq!(best_effort_id(r#"{"id": [1]}"#), Value::Null);
+        assert_eq!(best_effort_id(r#"{"id": "E-1""#), Value::Null);
+    }
+}

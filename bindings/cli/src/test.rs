@@ -1,0 +1,139 @@
+//! `kommunlots test`: run the `[[test]]` cases of every department file.
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use kommunlots::Decision;
+use kommunlots::testing::{Mismatch, TestCase};
+use serde_json::json;
+
+use crate::error::{CliError, FAILURE, SUCCESS};
+use crate::output::{self, Format};
+use crate::rules;
+
+/// Arguments of `kommunlots test`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The rule set folder (holding `municipality.toml` and `departments/`).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Run only the cases whose full name (`departments/teknik.toml/<case>`)
+    /// contains FILTER.
+    #[arg(value_name = "FILTER")]
+    pub filter: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// One case and what came of it.
+struct Outcome<'a> {
+    case: &'a TestCase,
+    decision: Decision,
+    mismatches: Vec<Mismatch>,
+}
+
+/// Runs `kommunlots test`.
+pub fn run(args: &Args) -> Result<u8, CliError> {
+    let router = rules::load_router(&args.dir)?;
+    let outcomes: Vec<Outcome<'_>> = router
+        .tests()
+        .iter()
+        .filter(|case| {
+            args.filter
+                .as_deref()
+                .is_none_or(|f| case.full_name().contains(f))
+        })
+        .map(|case| {
+            let (decision, mismatches) = case.run(&router);
+            Outcome {
+                case,
+                decision,
+                mismatches,
+            }
+        })
+        .collect();
+    if let Some(filter) = &args.filter
+        && outcomes.is_empty()
+    {
+        output::eprint_line(&format!("warning: no test case matches `{filter}`"));
+    }
+    let failed = outcomes.iter().filter(|o| !o.mismatches.is_empty()).count();
+    let passed = outcomes.len() - failed;
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        Format::Text => print_text(&mut out, &outcomes, passed, failed)?,
+        Format::Json => print_json(&mut out, &outcomes, passed, failed)?,
+    }
+    out.flush()?;
+    Ok(if failed > 0 { FAILURE } else { SUCCESS })
+}
+
+fn print_text(
+    out: &mut impl Write,
+    outcomes: &[Outcome<'_>],
+    passed: usize,
+    failed: usize,
+) -> io::Result<()> {
+    for o in outcomes {
+        let verdict = if o.mismatches.is_empty() {
+            "ok"
+        } else {
+            "FAILED"
+        };
+        writeln!(out, "{verdict:<6} {}", o.case.full_name())?;
+    }
+    let failures = outcomes.iter().filter(|o| !o.mismatches.is_empty());
+    for (i, o) in failures.enumerate() {
+        if i == 0 {
+            writeln!(out, "\nfailures:")?;
+        }
+        writeln!(
+            out,
+            "\n---- {} (line {}) ----",
+            o.case.full_name(),
+            o.case.line
+        )?;
+        let enquiry = &o.case.enquiry;
+        if let Some(text) = &enquiry.text {
+            writeln!(out, "  text:    {text:?}")?;
+        }
+        if let Some(form) = &enquiry.form {
+            writeln!(out, "  form:    {form}")?;
+        }
+        if let Some(channel) = enquiry.channel {
+            writeln!(out, "  channel: {channel}")?;
+        }
+        for m in &o.mismatches {
+            writeln!(out, "  {m}")?;
+        }
+        writeln!(out, "  explanation: {}", o.decision.explanation.text)?;
+    }
+    writeln!(out, "\n{passed} passed, {failed} failed")
+}
+
+fn print_json(
+    out: &mut impl Write,
+    outcomes: &[Outcome<'_>],
+    passed: usize,
+    failed: usize,
+) -> io::Result<()> {
+    let mut cases = Vec::with_capacity(outcomes.len());
+    for o in outcomes {
+        let ok = o.mismatches.is_empty();
+        let mut case = json!({
+            "name": o.case.full_name(),
+            "file": o.case.file,
+            "line": o.case.line,
+            "passed": ok,
+            "mismatches": serde_json::to_value(&o.mismatches)?,
+        });
+        if !ok && let Some(map) = case.as_object_mut() {
+            map.insert("decision".to_owned(), serde_json::to_value(&o.decision)?);
+        }
+        cases.push(case);
+    }
+    let value = json!({ "cases": cases, "passed": passed, "failed": failed });
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
+}
