@@ -171,12 +171,12 @@ impl RuleSet {
             if name == MUNICIPALITY_FILE {
                 match parse_toml::<MunicipalityFile>(&name, &text) {
                     Ok(m) => municipality = Some((index, m)),
-                    Err(d) => diagnostics.push(d),
+                    Err(d) => diagnostics.push(*d),
                 }
             } else {
                 match parse_toml::<DepartmentFile>(&name, &text) {
                     Ok(d) => departments.push((index, d)),
-                    Err(d) => diagnostics.push(d),
+                    Err(d) => diagnostics.push(*d),
                 }
             }
             sources.push(SourceFile { name, text });
@@ -252,53 +252,52 @@ fn check_limits(name: &str, text: &str) -> Option<Diagnostic> {
 }
 
 /// Parses one file, turning the first error into a located diagnostic.
-fn parse_toml<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Diagnostic> {
-    toml::from_str::<T>(text).map_err(|e| toml_diagnostic(name, text, &e))
+fn parse_toml<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Box<Diagnostic>> {
+    toml::from_str::<T>(text).map_err(|e| Box::new(toml_diagnostic(name, text, &e)))
 }
 
 fn toml_diagnostic(name: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
+    // Only on this error path: parsing the text as a plain table tells a
+    // TOML syntax error from a value that does not fit the format.
+    let syntax = text.parse::<toml::Table>().is_err();
     let message = e.message().trim().to_owned();
     let span = e.span().unwrap_or(0..0);
     let location = Location::from_span(name, text, span);
-    let serde_error = [
-        "unknown field",
-        "unknown variant",
-        "invalid type",
-        "missing field",
-        "invalid value",
-        "invalid length",
-        "duplicate field",
-    ]
-    .iter()
-    .find(|p| message.starts_with(**p));
-    let kind = match serde_error {
-        Some(&"unknown field") => DiagnosticKind::UnknownKey,
-        Some(&"unknown variant") | Some(&"invalid value") => DiagnosticKind::InvalidValue,
-        Some(&"duplicate field") => DiagnosticKind::Duplicate,
-        Some(_) => DiagnosticKind::Type,
-        None if message.starts_with("duplicate key") => DiagnosticKind::Duplicate,
-        None if message.contains("recursion") => DiagnosticKind::Limit,
-        None if serde_custom(&message) => DiagnosticKind::InvalidValue,
-        None => DiagnosticKind::Syntax,
+    let kind = if syntax {
+        if message.starts_with("duplicate key") {
+            DiagnosticKind::Duplicate
+        } else if message.contains("recursion") {
+            DiagnosticKind::Limit
+        } else {
+            DiagnosticKind::Syntax
+        }
+    } else if message.starts_with("unknown field") {
+        DiagnosticKind::UnknownKey
+    } else if message.starts_with("duplicate field") {
+        DiagnosticKind::Duplicate
+    } else if message.starts_with("invalid type") || message.starts_with("missing field") {
+        DiagnosticKind::Type
+    } else {
+        DiagnosticKind::InvalidValue
     };
     let diagnostic = Diagnostic::error(kind, first_line(&message), location);
     match kind {
-        DiagnosticKind::UnknownKey | DiagnosticKind::InvalidValue => match did_you_mean(&message) {
+        DiagnosticKind::UnknownKey => match did_you_mean(&message) {
             Some(help) => diagnostic.with_help(help),
             None => diagnostic,
         },
+        DiagnosticKind::InvalidValue if message.starts_with("unknown variant") => {
+            match did_you_mean(&message) {
+                Some(help) => diagnostic.with_help(help),
+                None => diagnostic,
+            }
+        }
         DiagnosticKind::Type if message.starts_with("missing field") => {
             let field = backticked(&message).next().unwrap_or_default();
             diagnostic.with_help(format!("add `{field} = …` to this table"))
         }
         _ => diagnostic,
     }
-}
-
-/// Errors our own deserialisers raise (durations, ranges) are value errors,
-/// not syntax errors; they say so by naming what was expected.
-fn serde_custom(message: &str) -> bool {
-    message.contains("expected") && message.contains('`')
 }
 
 fn first_line(message: &str) -> String {

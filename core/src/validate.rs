@@ -335,7 +335,7 @@ fn check_term(c: &mut Checker<'_>, source: usize, term: &Term) -> bool {
             );
         }
     }
-    let usable = crate::text::words(term.text.get_ref()).first().is_some();
+    let usable = !crate::text::words(term.text.get_ref()).is_empty();
     if !usable {
         let l = c.at(source, &term.text);
         c.error(
