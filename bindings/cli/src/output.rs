@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 
-use kommunlots::decision::{Decision, StepRole, TermKind};
+use kommunlots::decision::{Decision, MatchVia, StepRole, TermKind};
 use kommunlots::{Diagnostic, MatchStatus, Severity};
 
 /// How a command prints its results.
@@ -164,6 +164,9 @@ pub fn decision_text(d: &Decision) -> String {
             })
             .collect();
         field("matched terms", &terms.join(", "));
+    }
+    if trace.via == MatchVia::Form {
+        field("matched by", "e-service form code");
     }
     if let Some(rule) = &trace.rule {
         field("rule", rule);
