@@ -18,7 +18,7 @@ fn klippan() -> PathBuf {
 }
 
 /// Runs `kommunlots` with `args`, feeding it `stdin`.
-fn run(args: &[&str], stdin: &str) -> Output {
+fn run(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kommunlots"))
         .args(args)
         .env("NO_COLOR", "1")
@@ -28,8 +28,8 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .spawn()
         .expect("the binary starts");
     let mut input = child.stdin.take().expect("stdin is piped");
-    let stdin = stdin.to_owned();
-    let writer = std::thread::spawn(move || input.write_all(stdin.as_bytes()));
+    let stdin = stdin.as_ref().to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
     let output = child.wait_with_output().expect("the binary runs");
     writer.join().expect("the writer thread ends").ok();
     output
@@ -245,24 +245,38 @@ fn json_lines_that_are_not_json_have_no_id() {
     let klippan = klippan();
     let o = run(
         &["route", "--rules", klippan.to_str().unwrap()],
-        "not json\n{\"text\": \"snöröjning\"}\r\n",
+        b"not json\n{\"text\": \"sn\xf6r\xf6jning\"}\n{\"text\": \"sn\xc3\xb6r\xc3\xb6jning\"}\r\n",
     );
     assert_eq!(code(&o), 65);
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 2, "{out}");
-    assert!(
-        lines[0].starts_with(r#"{"id":null,"error":"at column 2: expected ident","line":1"#),
-        "{out}"
+    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(
+        lines[0],
+        r#"{"id":null,"error":"at column 2: expected ident","line":1,"column":2}"#
     );
-    let second: Value = serde_json::from_str(lines[1]).unwrap();
-    assert_eq!(second["enquiry_type"], "snorojning");
+    // Latin-1 instead of UTF-8: the first bad byte is the 13th.
+    assert_eq!(
+        lines[1],
+        r#"{"id":null,"error":"invalid UTF-8 at column 13","line":2,"column":13}"#
+    );
+    let third: Value = serde_json::from_str(lines[2]).unwrap();
+    assert_eq!(third["enquiry_type"], "snorojning");
+    assert!(
+        stderr(&o).contains("2 input lines could not be read (first at line 1)"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn json_lines_as_text_give_one_summary_per_enquiry() {
     let klippan = klippan();
-    let input = "{\"id\": \"E-1\", \"text\": \"snöröjning\"}\n{\"text\": \"hej\"}\n";
+    let input = concat!(
+        "{\"id\": \"E-1\", \"text\": \"snöröjning\"}\n",
+        "{\"text\": \"hej\"}\n",
+        "{\"id\": \"E-3\", \"channel\": \"fax\"}\n",
+    );
     let o = run(
         &[
             "route",
@@ -275,11 +289,13 @@ fn json_lines_as_text_give_one_summary_per_enquiry() {
         ],
         input,
     );
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(code(&o), 65, "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
         "E-1: matched snorojning → teknik/teknik-gata, ROSA 1, handler vaxel (first line)\n\
-         line 2: unmatched → kundtjanst/kundtjanst, handler kundtjanst (first line)\n"
+         line 2: unmatched → kundtjanst/kundtjanst, handler kundtjanst (first line)\n\
+         E-3 (line 3): error: at column 30: unknown variant `fax`, expected one of `phone`, \
+         `email`, `e-service`, `eservice`, `letter`, `visit`, `social-media`\n"
     );
 }
 
