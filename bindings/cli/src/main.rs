@@ -37,7 +37,7 @@ Exit codes:
 /// Routes Swedish citizens' enquiries to municipal units from TOML rule sets
 /// (ROSA levels).
 #[derive(Parser, Debug)]
-#[command(name = "kommunlots", version, about, after_help = EXAMPLES)]
+#[command(name = "kommunlots", version, after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -47,6 +47,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Route one enquiry given as TEXT, or JSON Lines read from stdin.
+    #[command(after_help = route::HELP)]
     Route(route::Args),
     /// Load and validate a rule set; report errors, warnings and coverage.
     Check(check::Args),

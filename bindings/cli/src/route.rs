@@ -13,6 +13,19 @@ use crate::error::{CliError, DATA_ERROR, SUCCESS, is_broken_pipe};
 use crate::output::{self, Format};
 use crate::rules;
 
+/// Shown after `kommunlots route --help`.
+pub const HELP: &str = r#"JSON Lines (stdin, one enquiry per line, every field optional):
+  {"id": "E-1", "channel": "email", "text": "…", "form": "TF-VA", "received_at": "2027-03-01T09:12:00+01:00", "language": "sv", "fields": {}}
+Each non-blank line gives one output line: the decision, or
+  {"id": "E-1", "error": "at column 17: …", "line": 2, "column": 17}
+for a line that cannot be read (the run then exits with code 65).
+
+Examples:
+  kommunlots route --rules rules/klippan "Varför har ni inte plogat Storgatan?"
+  kommunlots route --rules rules/klippan --form TF-PTRH ""
+  kommunlots route --rules rules/klippan --format json --pretty --channel phone "snöröjning"
+  kommunlots route --rules rules/klippan < enquiries.jsonl > decisions.jsonl"#;
+
 /// Arguments of `kommunlots route`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
