@@ -1,6 +1,9 @@
 //! Benchmarks of deadline computation: the target is at most 1 µs per
 //! `Calendar::due` call.
-#![expect(missing_docs, reason = "criterion_group! generates an undocumented function")]
+#![expect(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented function"
+)]
 
 use std::hint::black_box;
 

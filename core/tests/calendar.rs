@@ -800,3 +800,56 @@ mod properties {
         }
     }
 }
+
+/// The TOML shapes a department rule owner writes.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitFile {
+    calendar: CalendarConfig,
+    opening_hours: OpeningHours,
+    answer_within: ServiceTarget,
+}
+
+#[test]
+fn toml_shapes() -> TestResult {
+    let file: UnitFile = toml::from_str(
+        r#"
+answer_within = "2 arbetsdagar"
+
+[calendar]
+de_facto_closed = { nyarsafton = false }
+closures = [{ date = "2027-08-13", name = "Personaldag" }]
+short_days = [{ date = "2027-04-30", closes = "12:00" }]
+before_public_holiday_closes = "12:00"
+
+[opening_hours]
+weekdays = "08:00-17:00"
+friday = "08:00-12:00, 13:00-16:00"
+exceptions = [
+  { date = "2027-12-23", hours = "08:00-12:00" },
+  { date = "2027-12-27", closed = true },
+]
+"#,
+    )?;
+    assert_eq!(file.answer_within, ServiceTarget::WorkingDays(2));
+    assert!(!file.calendar.de_facto_closed.nyarsafton);
+    assert_eq!(file.calendar.closures.len(), 1);
+    let fri = file.opening_hours.day(jiff::civil::Weekday::Friday);
+    assert_eq!(fri.to_string(), "08:00-12:00, 13:00-16:00");
+    assert_eq!(
+        file.opening_hours
+            .exception(date(2027, 12, 27))
+            .map(ToString::to_string),
+        Some("closed".to_owned())
+    );
+
+    // A bad target reports its location through the TOML deserializer.
+    let err =
+        toml::from_str::<UnitFile>("answer_within = \"2 days\"\n[calendar]\n[opening_hours]\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+    assert!(err.contains("line 1, column 17"), "{err}");
+    assert!(err.contains("calendar days are not supported"), "{err}");
+    Ok(())
+}
