@@ -35,8 +35,7 @@ mod last_error;
 mod router;
 mod status;
 
-use std::ffi::{CString, c_char};
-use std::sync::OnceLock;
+use std::ffi::{CStr, CString, c_char};
 
 pub use last_error::{
     kl_last_error_column, kl_last_error_file, kl_last_error_line, kl_last_error_message,
@@ -78,13 +77,33 @@ pub unsafe extern "C" fn kl_string_free(s: *mut c_char) {
 /// Ownership: static, never NULL. Do not free it.
 #[unsafe(no_mangle)]
 pub extern "C" fn kl_version() -> *const c_char {
-    static VERSION: OnceLock<CString> = OnceLock::new();
-    boundary::guard(
-        || {
-            VERSION
-                .get_or_init(|| last_error::c_string_lossy(kommunlots_core::VERSION))
-                .as_ptr()
-        },
-        |_| c"".as_ptr(),
-    )
+    VERSION.as_ptr()
+}
+
+/// The version as a static C string: no allocation, so nothing for a leak
+/// checker to report at exit.
+const VERSION: &CStr =
+    match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
+        Ok(v) => v,
+        Err(_) => c"",
+    };
+
+// This crate and the core share the workspace version.
+const _: () = assert!(bytes_eq(
+    VERSION.to_bytes(),
+    kommunlots_core::VERSION.as_bytes()
+));
+
+const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }

@@ -36,7 +36,7 @@ impl kl_router {
 }
 
 /// Loads, checks and compiles the rule set in the folder `dir`
-/// (`municipality.toml` plus `departments/*.toml`).
+/// (`municipality.toml` plus one `departments/<id>.toml` per department).
 ///
 /// On `KL_OK`, `*out` receives a new router, which the caller owns and must
 /// free with `kl_router_free`. On failure `*out` is left unchanged and the
