@@ -172,6 +172,8 @@ pub struct Step {
 pub struct Candidate {
     /// The type's id.
     pub enquiry_type: Arc<str>,
+    /// The type's Swedish name.
+    pub name: Arc<str>,
     /// Its department's id.
     pub department: Arc<str>,
     /// Its score: the sum of its matched terms' weights (infinite scores,

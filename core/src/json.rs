@@ -21,12 +21,13 @@ pub struct EnquiryError {
     pub message: String,
     /// 1-based line in the JSON text (0 when the whole text is at fault).
     pub line: usize,
-    /// 1-based column in the JSON text (0 when the whole text is at fault).
+    /// 1-based column in the JSON text, counted in characters like rule
+    /// file locations (0 when the whole text is at fault).
     pub column: usize,
 }
 
 impl EnquiryError {
-    fn from_json(e: &serde_json::Error) -> Self {
+    fn from_json(e: &serde_json::Error, json: &str) -> Self {
         // serde_json appends " at line L column C" to its message; we carry
         // those as fields instead.
         let text = e.to_string();
@@ -37,9 +38,25 @@ impl EnquiryError {
         EnquiryError {
             message,
             line: e.line(),
-            column: e.column(),
+            column: char_column(json, e.line(), e.column()),
         }
     }
+}
+
+/// serde_json counts columns in bytes; rule file locations count
+/// characters. Converts, so both read the same in an editor.
+fn char_column(json: &str, line: usize, byte_column: usize) -> usize {
+    let Some(text) = json.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let mut end = byte_column.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end]
+        .chars()
+        .count()
+        .max(usize::from(byte_column > 0))
 }
 
 /// Parses an enquiry from JSON (`{"id", "channel", "text", "form",
@@ -55,7 +72,7 @@ pub fn parse_enquiry(json: &str) -> Result<Enquiry, EnquiryError> {
             column: 0,
         });
     }
-    serde_json::from_str(json).map_err(|e| EnquiryError::from_json(&e))
+    serde_json::from_str(json).map_err(|e| EnquiryError::from_json(&e, json))
 }
 
 impl Router {
@@ -63,6 +80,6 @@ impl Router {
     pub fn route_json(&self, enquiry_json: &str) -> Result<String, EnquiryError> {
         let enquiry = parse_enquiry(enquiry_json)?;
         let decision = self.route(&enquiry);
-        serde_json::to_string(&decision).map_err(|e| EnquiryError::from_json(&e))
+        serde_json::to_string(&decision).map_err(|e| EnquiryError::from_json(&e, ""))
     }
 }

@@ -138,13 +138,22 @@ impl Matcher {
 /// continue with them.
 fn phrase_end(text: &str, mut pos: usize, rest: &[String]) -> Option<usize> {
     for stem in rest {
-        pos += text.get(pos..)?.find(' ')? + 1;
+        // A whole-word stem (ending with a space) has already reached the
+        // next word; any other stem skips the rest of its word.
+        if !text.get(..pos)?.ends_with(' ') {
+            pos += text.get(pos..)?.find(' ')? + 1;
+        }
         if !text.get(pos..)?.starts_with(stem.as_str()) {
             return None;
         }
         pos += stem.len();
     }
-    Some(pos)
+    // The end of the last word found, not the space after it.
+    Some(if text.get(..pos)?.ends_with(' ') {
+        pos - 1
+    } else {
+        pos
+    })
 }
 
 #[cfg(test)]
@@ -217,6 +226,22 @@ mod tests {
         let mut out = Vec::new();
         m.find(" överklaga beslutet om bygglovet ", &mut out);
         assert_eq!(out, vec![t(1, 0)]);
+    }
+
+    #[test]
+    fn whole_word_stems_do_not_match_longer_words() {
+        let m = Matcher::new(vec![(
+            Pattern {
+                stems: vec!["e ".to_owned(), "faktur".to_owned()],
+            },
+            t(0, 0),
+        )])
+        .unwrap_or_else(|e| unreachable!("{e}"));
+        let mut out = Vec::new();
+        m.find(" jag har fått en faktura ", &mut out);
+        assert!(out.is_empty());
+        m.find(" min e faktura kom inte ", &mut out);
+        assert_eq!(out, vec![t(0, 0)]);
     }
 
     #[test]

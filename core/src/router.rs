@@ -261,6 +261,7 @@ impl Router {
         let t = &self.types[ty];
         Candidate {
             enquiry_type: t.id.clone(),
+            name: t.name.clone(),
             department: self.departments[t.department].id.clone(),
             score,
         }

@@ -118,13 +118,24 @@ impl Stemmers {
         let stems: Vec<String> = words(term)
             .iter()
             .map(|w| {
+                // The enquiry is not stemmed, so the needle must be a prefix
+                // of every form of the word. Swedish Snowball only strips
+                // endings, but English Porter also rewrites them (`library`
+                // → `librari`), so keep the part the stem and the word share.
                 let stem = stemmer.stem(w);
-                // A stem of one or two letters would match far too much:
-                // keep such short words whole.
-                if stem.chars().count() < 3 {
-                    w.clone()
+                let shared: usize = w
+                    .chars()
+                    .zip(stem.chars())
+                    .take_while(|(a, b)| a == b)
+                    .map(|(a, _)| a.len_utf8())
+                    .sum();
+                if w[..shared].chars().count() < 3 {
+                    // A stem of one or two letters would match far too much:
+                    // such a word must match whole. The trailing space marks
+                    // that (normalised text ends every word with one).
+                    format!("{w} ")
                 } else {
-                    stem.into_owned()
+                    w[..shared].to_owned()
                 }
             })
             .collect();
@@ -139,7 +150,9 @@ impl Stemmers {
 /// phrase `överklaga beslut om bygglov`). A one-word term whose stem has at
 /// least [`COMPOUND_MIN_CHARS`] characters also matches inside a word, so it
 /// finds compounds (`bygglov` in `bygglovsansökan`, `parkeringstillstånd` in
-/// `handikapparkeringstillståndet`).
+/// `handikapparkeringstillståndet`). A word whose stem would be shorter than
+/// three letters (`e` in `e-faktura`, `va` in `va-taxa`) must match a whole
+/// word; its stem then ends with a space.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct Pattern {
     /// The stems, one per word, in order.
@@ -149,7 +162,9 @@ pub(crate) struct Pattern {
 impl Pattern {
     /// Whether the term may match inside a word (a compound).
     pub(crate) fn compound(&self) -> bool {
-        self.stems.len() == 1 && self.stems[0].chars().count() >= COMPOUND_MIN_CHARS
+        self.stems.len() == 1
+            && !self.stems[0].ends_with(' ')
+            && self.stems[0].chars().count() >= COMPOUND_MIN_CHARS
     }
 
     /// What the automaton searches for: the first stem, after a space when
@@ -212,7 +227,8 @@ mod tests {
     #[test]
     fn short_stems_and_phrases_need_a_word_start() {
         let s = Stemmers::new();
-        assert_eq!(needle(&s, "is", Lang::Swedish), " is");
+        assert_eq!(needle(&s, "is", Lang::Swedish), " is ");
+        assert_eq!(needle(&s, "isen", Lang::Swedish), " isen");
         let phrase = s.pattern("snow clearing", Lang::English);
         assert_eq!(
             phrase.as_ref().map(|p| p.stems.join("+")).as_deref(),
@@ -220,5 +236,25 @@ mod tests {
         );
         assert_eq!(phrase.map(|p| p.compound()), Some(false));
         assert_eq!(s.pattern("--", Lang::Swedish), None);
+    }
+
+    #[test]
+    fn english_needles_are_prefixes_of_the_word_itself() {
+        let s = Stemmers::new();
+        // Porter turns `library` into `librari`; the needle must still find
+        // `library`, `libraries` and `librarian`.
+        let library = needle(&s, "library", Lang::English);
+        for text in ["the library", "libraries", "a librarian"] {
+            assert!(norm(text).contains(&library), "{library:?} in {text:?}");
+        }
+        let icy = needle(&s, "icy", Lang::English);
+        assert!(norm("icy roads").contains(&icy));
+    }
+
+    #[test]
+    fn one_and_two_letter_words_match_whole_words_only() {
+        let s = Stemmers::new();
+        let efaktura = s.pattern("e-faktura", Lang::Swedish).map(|p| p.stems);
+        assert_eq!(efaktura, Some(vec!["e ".to_owned(), "faktur".to_owned()]));
     }
 }

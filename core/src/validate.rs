@@ -12,7 +12,7 @@ use crate::model::{Spanned, Term};
 use crate::text::{Lang, Stemmers};
 
 /// How many of a rule set's enquiry types have a test case.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Coverage {
     /// Types named by at least one test case's `expect.type`.
     pub tested: usize,

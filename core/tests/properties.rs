@@ -185,3 +185,11 @@ fn a_malformed_enquiry_json_is_an_error_with_a_location() {
     let err = router.route_json("{\"txt\": \"hej\"}").err();
     assert!(err.is_some_and(|e| e.message.contains("unknown field `txt`")));
 }
+
+#[test]
+fn enquiry_error_columns_count_characters() {
+    // serde_json points at the closing quote of the unknown key `x`: byte
+    // 20, but character 18, since each `å` is two bytes.
+    let err = klippan().route_json("{\"text\": \"åå\", \"x\": 1}").err();
+    assert_eq!(err.map(|e| (e.line, e.column)), Some((1, 18)));
+}

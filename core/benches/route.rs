@@ -1,0 +1,65 @@
+//! Routing benchmarks (`cargo bench -p kommunlots --bench route`).
+//!
+//! Targets, from the core issue: a 200-byte Swedish enquiry on the Klippan
+//! rules ≤ 0.5 µs; a 1 KB enquiry on a generated 2,000-type rule set ≤ 2 µs;
+//! a form-code lookup ≤ 0.1 µs; loading and validating Klippan ≤ 5 ms.
+
+#![expect(clippy::panic, reason = "a benchmark without its rules cannot run")]
+
+mod synthetic;
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use kommunlots::{Channel, Enquiry, Router, RuleSet};
+
+fn klippan_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan")
+}
+
+fn benches(c: &mut Criterion) {
+    let klippan = Router::from_dir(klippan_dir()).unwrap_or_else(|e| panic!("{e}"));
+    // About 200 bytes of ordinary Swedish, as an e-mail would start.
+    let text = "Hej! Jag bor på Storgatan och undrar varför ni inte har plogat vår gata än. \
+                Det är väldigt halt och min mamma som har rullator kommer inte ut. \
+                Kan ni säga när snöröjningen kommer? Tack, Eva";
+    assert!((195..=205).contains(&text.len()), "{} bytes", text.len());
+    let enquiry = Enquiry::text(text).with_channel(Channel::Email);
+    assert_eq!(
+        klippan.route(&enquiry).enquiry_type.as_deref(),
+        Some("snorojning")
+    );
+    c.bench_function("route 200 B enquiry, Klippan", |b| {
+        b.iter(|| klippan.route(black_box(&enquiry)))
+    });
+
+    let form = Enquiry::default()
+        .with_form("TF-PTRH")
+        .with_channel(Channel::EService);
+    assert!(klippan.route(&form).matched);
+    c.bench_function("route by form code, Klippan", |b| {
+        b.iter(|| klippan.route(black_box(&form)))
+    });
+
+    let big = Router::from_sources(synthetic::rule_set(20, 100)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(big.type_count(), 2000);
+    let kilobyte = Enquiry::text(synthetic::enquiry(1024, 1234));
+    assert_eq!(
+        big.route(&kilobyte).enquiry_type.as_deref(),
+        Some("d12-t34")
+    );
+    c.bench_function("route 1 KB enquiry, 2,000 types", |b| {
+        b.iter(|| big.route(black_box(&kilobyte)))
+    });
+
+    let dir = klippan_dir();
+    c.bench_function("load and validate Klippan", |b| {
+        b.iter(|| {
+            Router::new(&RuleSet::from_dir(black_box(&dir)).unwrap_or_else(|e| panic!("{e}")))
+        })
+    });
+}
+
+criterion_group!(route, benches);
+criterion_main!(route);
