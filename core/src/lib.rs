@@ -76,7 +76,7 @@ pub use diagnostic::{Diagnostic, DiagnosticKind, LoadError, Location, Severity};
 pub use json::EnquiryError;
 pub use load::{MAX_FILE_BYTES, MAX_FILES, MUNICIPALITY_FILE, RuleSet, SourceFile};
 pub use model::{Channel, Frequency};
-pub use router::{FORM_SCORE, Router};
+pub use router::{EnquiryTypeInfo, FORM_SCORE, Router};
 pub use text::{COMPOUND_MIN_CHARS, MAX_TEXT_BYTES};
 pub use validate::Coverage;
 

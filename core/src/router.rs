@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::calendar::{Calendar, OpeningHours, ServiceTarget};
 use crate::decision::{
     Candidate, Decision, Enquiry, Explanation, MatchStatus, MatchVia, MatchedTerm, PolicyStep,
     Step, StepRole, TermKind, Trace,
@@ -12,7 +13,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind, LoadError, Location, Severit
 use crate::explain;
 use crate::load::RuleSet;
 use crate::matcher::{Matcher, TermRef};
-use crate::model::{Channel, Frequency, Term};
+use crate::model::{Channel, EscalationStep, Frequency, Targets, Term};
 use crate::testing::TestCase;
 use crate::text::{self, Lang, Pattern, Stemmers};
 
@@ -39,6 +40,30 @@ pub struct Router {
     ambiguity_ratio: f64,
     pub(crate) tests: Vec<TestCase>,
     pub(crate) warnings: Vec<Diagnostic>,
+    pub(crate) goals: crate::model::Goals,
+    pub(crate) calendar: Calendar,
+    pub(crate) default_hours: OpeningHours,
+    pub(crate) targets: Targets,
+    type_index: HashMap<Arc<str>, usize>,
+}
+
+/// One enquiry type as [`Router::enquiry_types`] lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EnquiryTypeInfo<'a> {
+    /// The type's id (`snorojning`).
+    pub id: &'a str,
+    /// Its Swedish name.
+    pub name: &'a str,
+    /// The owning department's id.
+    pub department: &'a str,
+    /// The owning unit's id.
+    pub unit: &'a str,
+    /// The ROSA level, 1–6.
+    pub level: u8,
+    /// Whether the ROSA policy sends it to the first line.
+    pub first_line: bool,
+    /// Whether it is covered by secrecy.
+    pub confidential: bool,
 }
 
 pub(crate) struct FirstLineInfo {
@@ -52,6 +77,7 @@ pub(crate) struct FirstLineInfo {
 pub(crate) struct UnitInfo {
     pub id: Arc<str>,
     pub name: Arc<str>,
+    pub hours: Option<OpeningHours>,
 }
 
 pub(crate) struct DepartmentInfo {
@@ -80,6 +106,10 @@ pub(crate) struct CompiledType {
     pub channels: u8,
     pub rule: Arc<str>,
     pub terms: Vec<CompiledTerm>,
+    /// Resolved type → department → municipality.
+    pub targets: Targets,
+    /// Escalation steps after the owner: unit index and target.
+    pub escalation: Vec<(usize, ServiceTarget)>,
 }
 
 impl CompiledType {
@@ -146,6 +176,12 @@ impl Router {
         &self.municipality
     }
 
+    /// The service goals of `municipality.toml`'s `[goals]` table, which the
+    /// statistics report measures against.
+    pub fn goals(&self) -> &crate::model::Goals {
+        &self.goals
+    }
+
     /// Warnings the check found (keyword conflicts, untested types).
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
@@ -159,6 +195,52 @@ impl Router {
     /// How many enquiry types the rule set has.
     pub fn type_count(&self) -> usize {
         self.types.len()
+    }
+
+    /// The municipality's working-time calendar (time zone, holidays,
+    /// closures, short days).
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// The opening hours of `unit`: its own, else the municipality's
+    /// `[opening_hours]`. An unknown unit gets the municipality's.
+    pub fn opening_hours(&self, unit: &str) -> &OpeningHours {
+        self.units
+            .iter()
+            .find(|u| &*u.id == unit)
+            .and_then(|u| u.hours.as_ref())
+            .unwrap_or(&self.default_hours)
+    }
+
+    /// The target of a route's first step on `channel`: the type's own,
+    /// else its department's, else the municipality's. Without a type (or
+    /// with an unknown one), the municipality's. `None` when no table sets
+    /// a target for the channel.
+    pub fn target(&self, channel: Channel, enquiry_type: Option<&str>) -> Option<&ServiceTarget> {
+        enquiry_type
+            .and_then(|id| self.type_index.get(id))
+            .map_or(&self.targets, |&t| &self.types[t].targets)
+            .channel(channel)
+    }
+
+    /// Every enquiry type, in rule-file order.
+    pub fn enquiry_types(&self) -> impl Iterator<Item = EnquiryTypeInfo<'_>> {
+        self.types.iter().map(|t| EnquiryTypeInfo {
+            id: &t.id,
+            name: &t.name,
+            department: &self.departments[t.department].id,
+            unit: &self.units[t.unit].id,
+            level: t.level,
+            first_line: t.step.is_first_line(),
+            confidential: t.confidential,
+        })
+    }
+
+    /// Every department as (id, name), in rule-file order. The first line
+    /// (the department of unmatched decisions) is not listed.
+    pub fn departments(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.departments.iter().map(|d| (&*d.id, &*d.name))
     }
 
     /// Routes one enquiry. Never fails: an enquiry nothing recognises goes to
@@ -480,6 +562,7 @@ fn compile(set: &RuleSet, warnings: Vec<Diagnostic>) -> Result<Router, LoadError
         units.push(UnitInfo {
             id: Arc::from(u.id.get_ref().as_str()),
             name: Arc::from(u.name.as_str()),
+            hours: u.opening_hours.clone(),
         });
     }
     let unit = |id: &str| {
@@ -514,7 +597,16 @@ fn compile(set: &RuleSet, warnings: Vec<Diagnostic>) -> Result<Router, LoadError
             id: Arc::from(file.department.id.get_ref().as_str()),
             name: Arc::from(file.department.name.as_str()),
         });
+        let dept_targets = file.targets.or(&m.targets);
+        let dept_escalation = file.escalation.as_deref().unwrap_or(&m.escalation);
         for def in &file.types {
+            let escalation = def
+                .escalation
+                .as_deref()
+                .unwrap_or(dept_escalation)
+                .iter()
+                .map(|e: &EscalationStep| Ok((unit(e.unit.get_ref())?, e.within)))
+                .collect::<Result<Vec<_>, LoadError>>()?;
             let ty_index = u32::try_from(types.len()).map_err(|_| internal("type count"))?;
             let level = u8::try_from(*def.level.get_ref()).map_err(|_| internal("level"))?;
             for code in &def.form_codes {
@@ -588,6 +680,8 @@ fn compile(set: &RuleSet, warnings: Vec<Diagnostic>) -> Result<Router, LoadError
                     .fold(0, |bits, c| bits | channel_bit(*c)),
                 rule: Arc::from(format!("{file_name}#{}", def.id.get_ref())),
                 terms,
+                targets: def.targets.or(&dept_targets),
+                escalation,
             });
         }
         for case in &file.tests {
@@ -596,6 +690,17 @@ fn compile(set: &RuleSet, warnings: Vec<Diagnostic>) -> Result<Router, LoadError
         }
     }
     let matcher = Matcher::new(patterns).map_err(|e| internal(&e))?;
+    let calendar_config = m.calendar.as_ref().map(|c| c.get_ref().clone());
+    let calendar = Calendar::new(
+        m.municipality.time_zone.get_ref(),
+        &calendar_config.unwrap_or_default(),
+    )
+    .map_err(|e| internal(&format!("calendar: {e}")))?;
+    let type_index = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.clone(), i))
+        .collect();
     Ok(Router {
         municipality: Arc::from(m.municipality.name.as_str()),
         first_line: FirstLineInfo {
@@ -614,6 +719,11 @@ fn compile(set: &RuleSet, warnings: Vec<Diagnostic>) -> Result<Router, LoadError
         ambiguity_ratio: *policy.ambiguity_ratio.get_ref(),
         tests,
         warnings,
+        goals: m.goals.clone(),
+        calendar,
+        default_hours: m.opening_hours.clone(),
+        targets: m.targets.clone(),
+        type_index,
     })
 }
 

@@ -3,7 +3,8 @@
 
 use serde::Deserialize;
 
-use super::{Channel, Frequency, Spanned, Term};
+use super::{Channel, EscalationStep, Frequency, Spanned, Targets, Term};
+use crate::calendar::OpeningHours;
 
 /// The whole of a department file.
 #[derive(Clone, Debug, Deserialize)]
@@ -14,6 +15,13 @@ pub struct DepartmentFile {
     /// Its units (`[[unit]]`).
     #[serde(default, rename = "unit")]
     pub units: Vec<UnitDef>,
+    /// Service targets overriding the municipality's (`[targets]`).
+    #[serde(default)]
+    pub targets: Targets,
+    /// Escalation steps for its types, replacing the municipality's
+    /// (`[[escalation]]`; an empty list turns escalation off).
+    #[serde(default)]
+    pub escalation: Option<Vec<EscalationStep>>,
     /// Its enquiry types (`[[type]]`).
     #[serde(default, rename = "type")]
     pub types: Vec<EnquiryTypeDef>,
@@ -43,6 +51,10 @@ pub struct UnitDef {
     pub id: Spanned<String>,
     /// Name (`Gata och park`).
     pub name: String,
+    /// The unit's opening hours; the municipality's `[opening_hours]` when
+    /// absent.
+    #[serde(default)]
+    pub opening_hours: Option<OpeningHours>,
 }
 
 /// A `[[type]]`: one kind of enquiry, how it is recognised and who owns it.
@@ -97,6 +109,13 @@ pub struct EnquiryTypeDef {
     /// decision (a Platina case type, a business code).
     #[serde(default)]
     pub external: serde_json::Map<String, serde_json::Value>,
+    /// Service targets overriding the department's and municipality's.
+    #[serde(default)]
+    pub targets: Targets,
+    /// Escalation steps after the owning unit, replacing the department's
+    /// and municipality's (an empty list turns escalation off).
+    #[serde(default)]
+    pub escalation: Option<Vec<EscalationStep>>,
 }
 
 fn default_frequency() -> Frequency {

@@ -6,13 +6,17 @@
 //! at keep their source span ([`Spanned`]).
 
 mod department;
+mod goals;
 mod municipality;
+mod service;
 mod term;
 
 pub use department::{
     DepartmentFile, DepartmentInfo, EnquiryTypeDef, Expect, TestCaseDef, UnitDef,
 };
+pub use goals::Goals;
 pub use municipality::{FirstLine, MunicipalityFile, MunicipalityInfo, Policy};
+pub use service::{EscalationStep, Targets};
 pub use term::Term;
 
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{Channel, Frequency, Spanned, UnitDef};
+use super::{Channel, EscalationStep, Frequency, Spanned, Targets, UnitDef};
+use crate::calendar::{CalendarConfig, OpeningHours};
 
 /// The whole of `municipality.toml`.
 #[derive(Clone, Debug, Deserialize)]
@@ -17,6 +18,25 @@ pub struct MunicipalityFile {
     pub policy: Policy,
     /// The first-line organisation (switchboard, customer service).
     pub first_line: FirstLine,
+    /// The service goals the statistics report measures against
+    /// (`[goals]`; documented defaults when absent).
+    #[serde(default)]
+    pub goals: super::Goals,
+    /// The working-time calendar: de facto closed days, local closures and
+    /// short days (`[calendar]`).
+    #[serde(default)]
+    pub calendar: Option<Spanned<CalendarConfig>>,
+    /// The opening hours of every unit that sets none of its own
+    /// (`[opening_hours]`; Monday–Friday 08:00–17:00 when absent).
+    #[serde(default)]
+    pub opening_hours: OpeningHours,
+    /// Service targets per channel (`[targets]`).
+    #[serde(default)]
+    pub targets: Targets,
+    /// Escalation steps after the owning unit for every type that sets none
+    /// closer to it (`[[escalation]]`).
+    #[serde(default)]
+    pub escalation: Vec<EscalationStep>,
 }
 
 /// The `[municipality]` table.
