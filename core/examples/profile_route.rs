@@ -1,0 +1,30 @@
+//! Routes one 200-byte enquiry many times, for profiling with callgrind:
+//! `valgrind --tool=callgrind target/release/examples/profile_route rules/klippan`.
+
+use std::hint::black_box;
+
+use kommunlots::{Channel, Enquiry, Router};
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "rules/klippan".to_owned());
+    let router = match Router::from_dir(&dir) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(65);
+        }
+    };
+    let enquiry = Enquiry::text(
+        "Hej! Jag bor på Storgatan och undrar varför ni inte har plogat vår gata än. \
+         Det är väldigt halt och min mamma som har rullator kommer inte ut. \
+         Kan ni säga när snöröjningen kommer? Tack, Eva",
+    )
+    .with_channel(Channel::Email);
+    let mut matched = 0;
+    for _ in 0..10_000 {
+        matched += usize::from(black_box(router.route(black_box(&enquiry))).matched);
+    }
+    println!("{matched} matched");
+}
