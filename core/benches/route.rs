@@ -5,6 +5,10 @@
 //! a form-code lookup ≤ 0.1 µs; loading and validating Klippan ≤ 5 ms.
 
 #![expect(clippy::panic, reason = "a benchmark without its rules cannot run")]
+#![expect(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented function"
+)]
 
 mod synthetic;
 

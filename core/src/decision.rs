@@ -47,9 +47,12 @@ pub struct Enquiry {
     /// The e-service form code, when it came through a form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<String>,
-    /// When it was received (RFC 3339, with offset).
+    /// When it was received: RFC 3339 with an offset
+    /// (`2027-03-25T16:30:00+01:00`); a time without an offset is an error.
+    /// When absent, the time given to [`Router::route_at`](crate::Router::route_at)
+    /// (the clock's "now" for [`Router::route`](crate::Router::route)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub received_at: Option<String>,
+    pub received_at: Option<jiff::Timestamp>,
     /// The language the citizen wrote in (`sv`, `en`), if known. Both
     /// languages' terms are always tried; this is recorded, not required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -72,6 +75,13 @@ impl Enquiry {
     #[must_use]
     pub fn with_channel(mut self, channel: Channel) -> Self {
         self.channel = Some(channel);
+        self
+    }
+
+    /// Sets the time the enquiry was received.
+    #[must_use]
+    pub fn with_received_at(mut self, received_at: jiff::Timestamp) -> Self {
+        self.received_at = Some(received_at);
         self
     }
 
@@ -132,6 +142,11 @@ pub struct Decision {
     pub legal_reference: Option<Arc<str>>,
     /// The channel the enquiry came by, echoed.
     pub channel: Option<Channel>,
+    /// When the enquiry was received (RFC 3339 with the municipality's
+    /// offset): its `received_at`, else the routing time. The deadlines in
+    /// `path` count from here.
+    #[serde(default)]
+    pub received_at: Option<String>,
     /// The route's steps, first handler first.
     pub path: Vec<Step>,
     /// Values for the host system from the type's `external` table.
@@ -163,7 +178,11 @@ pub struct Step {
     pub unit_name: Arc<str>,
     /// The part the unit plays.
     pub role: StepRole,
-    /// When this step must be done (RFC 3339 with offset), when known.
+    /// When this step must be done (RFC 3339 with the municipality's
+    /// offset, `2027-03-31T16:30:00+02:00`): counted from the previous
+    /// step's due time (from `received_at` for the first step) with this
+    /// step's target and its unit's opening hours. `None` when no target
+    /// applies or the date cannot be computed (see the trace's notes).
     pub due: Option<String>,
 }
 

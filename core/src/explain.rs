@@ -8,6 +8,14 @@
 use crate::decision::{MatchVia, MatchedTerm, PolicyStep};
 use crate::router::{CompiledType, Router};
 
+/// Appends every piece to `out`. The sentence is built on every routing, so
+/// it is concatenated into one buffer rather than formatted in parts.
+macro_rules! cat {
+    ($out:expr, $($piece:expr),+ $(,)?) => {{
+        $($out.push_str($piece);)+
+    }};
+}
+
 /// Explains a recognised type.
 pub(crate) fn matched(
     router: &Router,
@@ -17,65 +25,94 @@ pub(crate) fn matched(
     terms: &[MatchedTerm],
     handler: usize,
 ) -> String {
-    let department = &router.departments[ty.department].name;
-    let unit = &router.units[ty.unit].name;
-    let handler = &router.units[handler].name;
-    let because = match via {
-        MatchVia::Form => "som e-tjänstens formulär anger".to_owned(),
+    let department = &*router.departments[ty.department].name;
+    let unit = &*router.units[ty.unit].name;
+    let handler = &*router.units[handler].name;
+    let mut out = String::with_capacity(256);
+    out.push_str("Ärendet gäller ");
+    push_lower_first(&mut out, &ty.name);
+    cat!(out, " (", department, "), ");
+    match via {
+        MatchVia::Form => out.push_str("som e-tjänstens formulär anger"),
         _ => {
-            let quoted: Vec<String> = terms.iter().map(|t| format!("”{}”", t.term)).collect();
-            let lead = if had_form {
-                "formulärkoden var okänd, men texten innehåller"
+            out.push_str(if had_form {
+                "formulärkoden var okänd, men texten innehåller "
             } else {
-                "texten innehåller"
-            };
-            format!("{lead} {}", join_sv(&quoted))
+                "texten innehåller "
+            });
+            for (i, t) in terms.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(if i + 1 == terms.len() { " och " } else { ", " });
+                }
+                cat!(out, "”", &t.term, "”");
+            }
         }
-    };
-    let level = ty.level;
-    let placement = match ty.step {
-        PolicyStep::Level1To2FirstLine => {
-            format!(
-                "Det är ROSA-nivå {level} (information och vägledning), så {handler} besvarar det direkt."
-            )
-        }
-        PolicyStep::FrequentLevel3To4FirstLine => {
-            format!("Det är ROSA-nivå {level} och så vanligt att {handler} handlägger det direkt.")
-        }
-        PolicyStep::OverrideFirstLine => {
-            format!(
-                "Förvaltningen har lämnat ärendeslaget till {handler}, som handlägger det direkt."
-            )
-        }
-        PolicyStep::RareLevel3To4Department => {
-            format!(
-                "Det är ROSA-nivå {level} men för ovanligt för första linjen, så {unit} handlägger det."
-            )
-        }
-        PolicyStep::AboveMaxLevelDepartment => {
-            format!(
-                "Det är ROSA-nivå {level}, över vad första linjen får hantera, så {unit} handlägger det."
-            )
-        }
-        PolicyStep::Level5To6Department => {
-            format!(
-                "Det är ROSA-nivå {level}, som kräver förvaltningens bedömning, så {unit} handlägger det."
-            )
-        }
-        PolicyStep::OverrideDepartment => {
-            format!("Förvaltningen handlägger själv ärendeslaget, så {unit} tar det.")
-        }
+    }
+    out.push_str(". ");
+    let level = ["0", "1", "2", "3", "4", "5", "6"]
+        .get(usize::from(ty.level))
+        .copied()
+        .unwrap_or("?");
+    match ty.step {
+        PolicyStep::Level1To2FirstLine => cat!(
+            out,
+            "Det är ROSA-nivå ",
+            level,
+            " (information och vägledning), så ",
+            handler,
+            " besvarar det direkt."
+        ),
+        PolicyStep::FrequentLevel3To4FirstLine => cat!(
+            out,
+            "Det är ROSA-nivå ",
+            level,
+            " och så vanligt att ",
+            handler,
+            " handlägger det direkt."
+        ),
+        PolicyStep::OverrideFirstLine => cat!(
+            out,
+            "Förvaltningen har lämnat ärendeslaget till ",
+            handler,
+            ", som handlägger det direkt."
+        ),
+        PolicyStep::RareLevel3To4Department => cat!(
+            out,
+            "Det är ROSA-nivå ",
+            level,
+            " men för ovanligt för första linjen, så ",
+            unit,
+            " handlägger det."
+        ),
+        PolicyStep::AboveMaxLevelDepartment => cat!(
+            out,
+            "Det är ROSA-nivå ",
+            level,
+            ", över vad första linjen får hantera, så ",
+            unit,
+            " handlägger det."
+        ),
+        PolicyStep::Level5To6Department => cat!(
+            out,
+            "Det är ROSA-nivå ",
+            level,
+            ", som kräver förvaltningens bedömning, så ",
+            unit,
+            " handlägger det."
+        ),
+        PolicyStep::OverrideDepartment => cat!(
+            out,
+            "Förvaltningen handlägger själv ärendeslaget, så ",
+            unit,
+            " tar det."
+        ),
         PolicyStep::UnmatchedFallback | PolicyStep::AmbiguousFirstLine => {
-            format!("{handler} tar emot det.")
+            cat!(out, handler, " tar emot det.")
         }
-    };
-    let mut out = format!(
-        "Ärendet gäller {} ({department}), {because}. {placement}",
-        lower_first(&ty.name)
-    );
+    }
     if ty.confidential {
         match &ty.legal_reference {
-            Some(law) => out.push_str(&format!(" Uppgifterna omfattas av sekretess ({law}).")),
+            Some(law) => cat!(out, " Uppgifterna omfattas av sekretess (", law, ")."),
             None => out.push_str(" Uppgifterna omfattas av sekretess."),
         }
     }
@@ -98,9 +135,46 @@ pub(crate) fn ambiguous(names: &[&str], handler: &str) -> String {
     )
 }
 
-/// "a, b och c".
-fn join_sv(items: &[String]) -> String {
-    join_with(items, "och")
+/// The sentence on the first deadline: "Kundtjänsten besvarar det senast
+/// onsdag 31 mars 2027 kl. 16.30."
+pub(crate) fn due(handler: &str, due: &jiff::Zoned) -> String {
+    format!("{handler} besvarar det senast {}.", date_time_sv(due))
+}
+
+/// "onsdag 31 mars 2027 kl. 16.30", in the zone of `at`.
+pub(crate) fn date_time_sv(at: &jiff::Zoned) -> String {
+    const WEEKDAYS: [&str; 7] = [
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+    ];
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let weekday = WEEKDAYS
+        .get(usize::from(
+            at.weekday().to_monday_zero_offset().unsigned_abs(),
+        ))
+        .unwrap_or(&"");
+    let month = MONTHS
+        .get(usize::from(at.month().unsigned_abs()).saturating_sub(1))
+        .unwrap_or(&"");
+    format!(
+        "{weekday} {} {month} {} kl. {}.{:02}",
+        at.day(),
+        at.year(),
+        at.hour(),
+        at.minute()
+    )
 }
 
 /// "a, b eller c".
@@ -119,12 +193,19 @@ fn join_with(items: &[String], last: &str) -> String {
 /// Lower-cases the first letter of a type name for use mid-sentence, unless
 /// the name starts with an abbreviation (`VA-anmälan`).
 fn lower_first(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    push_lower_first(&mut out, name);
+    out
+}
+
+fn push_lower_first(out: &mut String, name: &str) {
     let mut chars = name.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
-            a.to_lowercase().chain(name.chars().skip(1)).collect()
+            out.extend(a.to_lowercase());
+            out.push_str(&name[a.len_utf8()..]);
         }
-        _ => name.to_owned(),
+        _ => out.push_str(name),
     }
 }
 
@@ -135,9 +216,21 @@ mod tests {
     #[test]
     fn lists_read_as_swedish() {
         let items = ["a".to_owned(), "b".to_owned(), "c".to_owned()];
-        assert_eq!(join_sv(&items), "a, b och c");
+        assert_eq!(join_or(&items), "a, b eller c");
         assert_eq!(join_or(&items[..2]), "a eller b");
-        assert_eq!(join_sv(&items[..1]), "a");
+        assert_eq!(join_or(&items[..1]), "a");
+    }
+
+    #[test]
+    fn due_dates_read_as_swedish() -> Result<(), jiff::Error> {
+        let at: jiff::Zoned = "2027-03-31T16:30:00+02:00[Europe/Stockholm]".parse()?;
+        assert_eq!(
+            due("Kundtjänsten", &at),
+            "Kundtjänsten besvarar det senast onsdag 31 mars 2027 kl. 16.30."
+        );
+        let at: jiff::Zoned = "2027-12-05T08:05:00+01:00[Europe/Stockholm]".parse()?;
+        assert_eq!(date_time_sv(&at), "söndag 5 december 2027 kl. 8.05");
+        Ok(())
     }
 
     #[test]

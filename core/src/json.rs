@@ -76,10 +76,25 @@ pub fn parse_enquiry(json: &str) -> Result<Enquiry, EnquiryError> {
 }
 
 impl Router {
-    /// Routes an enquiry given as JSON and returns the decision as JSON.
+    /// Routes an enquiry given as JSON and returns the decision as JSON,
+    /// with deadlines counted from its `received_at`, else from the system
+    /// clock (see [`Router::route`]; WebAssembly callers use
+    /// [`Router::route_json_at`]).
     pub fn route_json(&self, enquiry_json: &str) -> Result<String, EnquiryError> {
         let enquiry = parse_enquiry(enquiry_json)?;
         let decision = self.route(&enquiry);
+        serde_json::to_string(&decision).map_err(|e| EnquiryError::from_json(&e, ""))
+    }
+
+    /// Routes an enquiry given as JSON at the time `now` (used when the
+    /// enquiry has no `received_at`); see [`Router::route_at`].
+    pub fn route_json_at(
+        &self,
+        enquiry_json: &str,
+        now: jiff::Timestamp,
+    ) -> Result<String, EnquiryError> {
+        let enquiry = parse_enquiry(enquiry_json)?;
+        let decision = self.route_at(&enquiry, now);
         serde_json::to_string(&decision).map_err(|e| EnquiryError::from_json(&e, ""))
     }
 }

@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use jiff::{Timestamp, Zoned};
+
 use crate::calendar::{Calendar, OpeningHours, ServiceTarget};
 use crate::decision::{
     Candidate, Decision, Enquiry, Explanation, MatchStatus, MatchVia, MatchedTerm, PolicyStep,
@@ -243,16 +245,45 @@ impl Router {
         self.departments.iter().map(|d| (&*d.id, &*d.name))
     }
 
-    /// Routes one enquiry. Never fails: an enquiry nothing recognises goes to
-    /// the first line, which owns it until it is answered.
+    /// Routes one enquiry, with deadlines counted from its `received_at`,
+    /// else from the system clock's "now". Never fails: an enquiry nothing
+    /// recognises goes to the first line, which owns it until it is answered.
+    ///
+    /// On `wasm32-unknown-unknown` there is no clock: there, an enquiry
+    /// without `received_at` gets no due dates (and a note saying so).
+    /// WebAssembly callers pass the time themselves with
+    /// [`Router::route_at`] (`Date.now()`).
     pub fn route(&self, enquiry: &Enquiry) -> Decision {
+        #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+        let now = enquiry.received_at.or_else(|| Some(Timestamp::now()));
+        #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+        let now = enquiry.received_at;
+        self.route_inner(enquiry, now)
+    }
+
+    /// Routes one enquiry at the time `now`: deadlines count from the
+    /// enquiry's `received_at`, else from `now`. Deterministic: the same
+    /// enquiry and time always give the same decision.
+    pub fn route_at(&self, enquiry: &Enquiry, now: Timestamp) -> Decision {
+        self.route_inner(enquiry, Some(now))
+    }
+
+    fn route_inner(&self, enquiry: &Enquiry, now: Option<Timestamp>) -> Decision {
+        let received = enquiry.received_at.or(now);
         let mut notes = Vec::new();
+        if received.is_none() {
+            notes.push(
+                "mottagningstiden saknas och plattformen har ingen klocka, så inga svarstider har räknats ut"
+                    .to_owned(),
+            );
+        }
         if let Some(code) = enquiry.form.as_deref() {
             match self.form_type(code) {
                 Some(ty) => {
                     let candidates = vec![self.candidate(ty, FORM_SCORE)];
                     return self.matched(
                         enquiry,
+                        received,
                         ty,
                         MatchVia::Form,
                         &[],
@@ -290,6 +321,7 @@ impl Router {
                 if close.is_empty() {
                     self.matched(
                         enquiry,
+                        received,
                         *best,
                         MatchVia::Text,
                         &hits,
@@ -300,10 +332,10 @@ impl Router {
                 } else {
                     let mut all = vec![*best];
                     all.extend(close);
-                    self.ambiguous(enquiry, &all, candidates, notes)
+                    self.ambiguous(enquiry, received, &all, candidates, notes)
                 }
             }
-            _ => self.unmatched(enquiry, candidates, notes),
+            _ => self.unmatched(enquiry, received, candidates, notes),
         }
     }
 
@@ -355,25 +387,74 @@ impl Router {
             .unwrap_or(self.first_line.handler)
     }
 
-    fn step(&self, unit: usize, role: StepRole) -> Step {
-        Step {
-            unit: self.units[unit].id.clone(),
-            unit_name: self.units[unit].name.clone(),
-            role,
-            due: None,
+    fn unit_hours(&self, unit: usize) -> &OpeningHours {
+        self.units[unit]
+            .hours
+            .as_ref()
+            .unwrap_or(&self.default_hours)
+    }
+
+    /// The steps of a route with their due times: each counted from the
+    /// previous due time (from `received` for the first) with the step's
+    /// target and its unit's opening hours. A step without a target keeps
+    /// the previous time; a date that cannot be computed leaves that step
+    /// and the rest without a due time, with a note. Returns the steps and
+    /// the first step's due time.
+    fn schedule(
+        &self,
+        plan: &[(usize, StepRole, Option<ServiceTarget>)],
+        received: Option<Timestamp>,
+        notes: &mut Vec<String>,
+    ) -> (Vec<Step>, Option<Zoned>) {
+        let mut from = received;
+        let mut first_due = None;
+        let mut path = Vec::with_capacity(plan.len());
+        for (i, &(unit, role, target)) in plan.iter().enumerate() {
+            let mut due = None;
+            if let (Some(at), Some(target)) = (from, target) {
+                match self.calendar.due(self.unit_hours(unit), at, &target) {
+                    Ok(zoned) => {
+                        from = Some(zoned.timestamp());
+                        due = Some(rfc3339(&zoned));
+                        if i == 0 {
+                            first_due = Some(zoned);
+                        }
+                    }
+                    Err(e) => {
+                        notes.push(format!(
+                            "svarstiden för steg {} ({}) kunde inte räknas ut: {e}",
+                            i + 1,
+                            self.units[unit].name
+                        ));
+                        from = None;
+                    }
+                }
+            }
+            path.push(Step {
+                unit: self.units[unit].id.clone(),
+                unit_name: self.units[unit].name.clone(),
+                role,
+                due,
+            });
         }
+        (path, first_due)
+    }
+
+    fn received_string(&self, received: Option<Timestamp>) -> Option<String> {
+        received.map(|t| rfc3339(&t.to_zoned(self.calendar.time_zone().clone())))
     }
 
     #[allow(clippy::too_many_arguments)]
     fn matched(
         &self,
         enquiry: &Enquiry,
+        received: Option<Timestamp>,
         ty_index: usize,
         via: MatchVia,
         hits: &[TermRef],
         score: f64,
         candidates: Vec<Candidate>,
-        notes: Vec<String>,
+        mut notes: Vec<String>,
     ) -> Decision {
         let ty = &self.types[ty_index];
         let first_line = ty.step.is_first_line();
@@ -382,17 +463,26 @@ impl Router {
         } else {
             ty.unit
         };
-        let mut path = vec![self.step(
+        let first_target = enquiry.channel.and_then(|c| ty.targets.channel(c)).copied();
+        let mut plan = Vec::with_capacity(2 + ty.escalation.len());
+        plan.push((
             handler,
             if first_line {
                 StepRole::FirstLine
             } else {
                 StepRole::Owner
             },
-        )];
+            first_target,
+        ));
         if handler != ty.unit {
-            path.push(self.step(ty.unit, StepRole::Owner));
+            plan.push((ty.unit, StepRole::Owner, ty.targets.owner.or(first_target)));
         }
+        plan.extend(
+            ty.escalation
+                .iter()
+                .map(|&(unit, within)| (unit, StepRole::Escalation, Some(within))),
+        );
+        let (path, first_due) = self.schedule(&plan, received, &mut notes);
         let terms: Vec<MatchedTerm> = hits
             .iter()
             .filter(|h| h.ty as usize == ty_index)
@@ -404,7 +494,11 @@ impl Router {
             })
             .collect();
         let department = &self.departments[ty.department];
-        let text = explain::matched(self, ty, via, enquiry.form.is_some(), &terms, handler);
+        let mut text = explain::matched(self, ty, via, enquiry.form.is_some(), &terms, handler);
+        if let Some(due) = &first_due {
+            text.push(' ');
+            text.push_str(&explain::due(&self.units[handler].name, due));
+        }
         Decision {
             id: enquiry.id.clone(),
             status: MatchStatus::Matched,
@@ -422,6 +516,7 @@ impl Router {
             confidential: ty.confidential,
             legal_reference: ty.legal_reference.clone(),
             channel: enquiry.channel,
+            received_at: self.received_string(received),
             path,
             external: ty.external.clone(),
             candidates,
@@ -442,11 +537,27 @@ impl Router {
     fn first_line_decision(
         &self,
         enquiry: &Enquiry,
+        received: Option<Timestamp>,
         status: MatchStatus,
         unit: usize,
         candidates: Vec<Candidate>,
-        explanation: Explanation,
+        mut explanation: Explanation,
     ) -> Decision {
+        let target = enquiry
+            .channel
+            .and_then(|c| self.targets.channel(c))
+            .copied();
+        let (path, first_due) = self.schedule(
+            &[(unit, StepRole::FirstLine, target)],
+            received,
+            &mut explanation.trace.notes,
+        );
+        if let Some(due) = &first_due {
+            explanation.text.push(' ');
+            explanation
+                .text
+                .push_str(&explain::due(&self.units[unit].name, due));
+        }
         Decision {
             id: enquiry.id.clone(),
             status,
@@ -464,7 +575,8 @@ impl Router {
             confidential: false,
             legal_reference: None,
             channel: enquiry.channel,
-            path: vec![self.step(unit, StepRole::FirstLine)],
+            received_at: self.received_string(received),
+            path,
             external: Arc::default(),
             candidates,
             explanation,
@@ -474,6 +586,7 @@ impl Router {
     fn unmatched(
         &self,
         enquiry: &Enquiry,
+        received: Option<Timestamp>,
         candidates: Vec<Candidate>,
         notes: Vec<String>,
     ) -> Decision {
@@ -491,6 +604,7 @@ impl Router {
         };
         self.first_line_decision(
             enquiry,
+            received,
             MatchStatus::Unmatched,
             unit,
             candidates,
@@ -504,6 +618,7 @@ impl Router {
     fn ambiguous(
         &self,
         enquiry: &Enquiry,
+        received: Option<Timestamp>,
         close: &[usize],
         candidates: Vec<Candidate>,
         notes: Vec<String>,
@@ -523,6 +638,7 @@ impl Router {
         };
         let mut decision = self.first_line_decision(
             enquiry,
+            received,
             MatchStatus::Ambiguous,
             unit,
             candidates,
@@ -538,6 +654,12 @@ impl Router {
         }
         decision
     }
+}
+
+/// RFC 3339 with the zone's offset and no zone annotation:
+/// `2027-03-31T16:30:00+02:00`.
+pub(crate) fn rfc3339(at: &Zoned) -> String {
+    at.timestamp().display_with_offset(at.offset()).to_string()
 }
 
 /// Builds the router from a rule set the check found no error in.

@@ -6,6 +6,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+use jiff::Timestamp;
 use kommunlots::{Channel, Decision, Enquiry, MatchStatus, Router};
 use proptest::prelude::*;
 
@@ -57,19 +58,65 @@ fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), swedish_text(), "\\PC{0,300}"]
 }
 
+/// A fixed routing time, so decisions can be compared: Thursday 25 March
+/// 2027, 16:30 in Klippan.
+fn now() -> Timestamp {
+    Timestamp::constant(1_805_988_600, 0)
+}
+
+/// Receipt times from 1940 to 2220, so some fall outside the calendar's
+/// 1953–2200 and must give a decision without due dates.
+fn received_at() -> impl Strategy<Value = Option<Timestamp>> {
+    prop::option::of((-946_771_200_i64..7_889_184_000_i64).prop_map(|s| Timestamp::constant(s, 0)))
+}
+
 fn enquiry() -> impl Strategy<Value = Enquiry> {
     (
         any_text(),
         channel(),
         prop::option::of(prop_oneof![Just("TF-PTRH".to_owned()), "[A-Z-]{0,8}"]),
+        received_at(),
     )
-        .prop_map(|(text, channel, form)| Enquiry {
+        .prop_map(|(text, channel, form, received_at)| Enquiry {
             text: Some(text),
             channel,
             form,
+            received_at,
             ..Enquiry::default()
         })
 }
+
+fn router_zone() -> jiff::tz::TimeZone {
+    klippan().calendar().time_zone().clone()
+}
+
+fn parse_instant(s: &str) -> Result<Timestamp, TestCaseError> {
+    s.parse()
+        .map_err(|e: jiff::Error| TestCaseError::fail(format!("`{s}`: {e}")))
+}
+
+/// The units of a department, from the rules as the router reports them.
+fn own_units<'a>(router: &'a Router, department: &str) -> Vec<&'a str> {
+    router
+        .enquiry_types()
+        .filter(|t| t.department == department)
+        .map(|t| t.unit)
+        .chain(
+            KLIPPAN_MANAGERS
+                .iter()
+                .filter(|(d, _)| *d == department)
+                .map(|(_, u)| *u),
+        )
+        .collect()
+}
+
+/// The escalation units of the Klippan departments.
+const KLIPPAN_MANAGERS: [(&str, &str); 4] = [
+    ("plan-bygg", "plan-bygg-chef"),
+    ("social", "social-enhetschef"),
+    ("social", "social-chef"),
+    ("teknik", "teknik-chef"),
+];
 
 fn check_invariants(d: &Decision) -> Result<(), TestCaseError> {
     prop_assert_eq!(d.matched, d.status == MatchStatus::Matched);
@@ -102,19 +149,58 @@ proptest! {
 
     #[test]
     fn every_enquiry_gets_a_sound_decision(e in enquiry()) {
-        let d = klippan().route(&e);
+        let d = klippan().route_at(&e, now());
         check_invariants(&d)?;
     }
 
     #[test]
     fn routing_is_deterministic(e in enquiry()) {
         let router = klippan();
-        prop_assert_eq!(router.route(&e), router.route(&e));
+        prop_assert_eq!(router.route_at(&e, now()), router.route_at(&e, now()));
+    }
+
+    #[test]
+    fn an_enquiry_with_received_at_ignores_the_clock(e in enquiry(), received in received_at()) {
+        let e = Enquiry { received_at: received.or(Some(now())), ..e };
+        let router = klippan();
+        prop_assert_eq!(router.route(&e), router.route_at(&e, Timestamp::MIN));
+    }
+
+    #[test]
+    fn due_dates_are_never_before_receipt_and_never_decrease(e in enquiry()) {
+        let d = klippan().route_at(&e, now());
+        let received = d.received_at.as_deref().map(parse_instant).transpose()?;
+        let received = received.ok_or_else(|| TestCaseError::fail("received_at missing"))?;
+        let mut previous = received;
+        for due in d.path.iter().filter_map(|s| s.due.as_deref()) {
+            let due = parse_instant(due)?;
+            prop_assert!(due >= received, "{} is before receipt {}", due, received);
+            prop_assert!(due >= previous, "{} is before the previous step's {}", due, previous);
+            previous = due;
+        }
+        let year = received.to_zoned(router_zone()).year();
+        if e.channel.is_some() && (1954..=2199).contains(&year) {
+            prop_assert!(d.path[0].due.is_some(), "no due with a channel in {}: {:?}", year, d);
+        }
+        if !(1953..=2200).contains(&year) && e.channel.is_some() {
+            prop_assert!(d.path[0].due.is_none());
+            prop_assert!(d.explanation.trace.notes.iter().any(|n| n.contains("kunde inte räknas ut")));
+        }
+    }
+
+    #[test]
+    fn level_5_6_paths_end_in_the_owning_department(e in enquiry()) {
+        let router = klippan();
+        let d = router.route_at(&e, now());
+        if d.rosa_level.is_some_and(|l| l >= 5) {
+            let own: Vec<&str> = own_units(router, &d.department);
+            prop_assert!(d.path.iter().all(|s| own.contains(&&*s.unit)), "{:?}", d.path);
+        }
     }
 
     #[test]
     fn decisions_survive_a_json_round_trip(e in enquiry()) {
-        let d = klippan().route(&e);
+        let d = klippan().route_at(&e, now());
         let json = serde_json::to_string(&d).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let back: Decision = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(back, d);
@@ -131,7 +217,7 @@ proptest! {
     ) {
         let pnr = format!("{century}{date}{sep}{tail}");
         let e = Enquiry::text(format!("{before} {pnr} {after}"));
-        let d = klippan().route(&e);
+        let d = klippan().route_at(&e, now());
         let explanation = serde_json::to_string(&d.explanation).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let digits: String = pnr.chars().filter(char::is_ascii_digit).collect();
         prop_assert!(!explanation.contains(&pnr) && !explanation.contains(&digits), "{}", explanation);
@@ -141,9 +227,9 @@ proptest! {
     fn json_entry_point_agrees_with_route(e in enquiry()) {
         let router = klippan();
         let json = serde_json::to_string(&e).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let out = router.route_json(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let out = router.route_json_at(&json, now()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let d: Decision = serde_json::from_str(&out).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert_eq!(d, router.route(&e));
+        prop_assert_eq!(d, router.route_at(&e, now()));
     }
 }
 

@@ -148,3 +148,87 @@ fn accessors_list_types_departments_hours_and_targets() {
     );
     assert_eq!(r.target(Channel::Letter, None), None);
 }
+
+fn at(s: &str) -> jiff::Timestamp {
+    s.parse()
+        .unwrap_or_else(|e| panic!("`{s}` is not a timestamp: {e}"))
+}
+
+fn klippan() -> Router {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan");
+    Router::from_dir(dir).unwrap_or_else(|e| panic!("the Klippan rules must load:\n{e}"))
+}
+
+#[test]
+fn an_easter_email_to_the_first_line_is_due_on_wednesday() {
+    let r = klippan();
+    let e = kommunlots::Enquiry::text("Varför har ni inte plogat Storgatan?")
+        .with_channel(Channel::Email)
+        .with_received_at(at("2027-03-25T16:30:00+01:00"));
+    let d = r.route_at(&e, at("2030-01-01T00:00:00Z"));
+    assert_eq!(d.enquiry_type.as_deref(), Some("snorojning"));
+    assert_eq!(d.received_at.as_deref(), Some("2027-03-25T16:30:00+01:00"));
+    let steps: Vec<(&str, Option<&str>)> = d
+        .path
+        .iter()
+        .map(|s| (&*s.unit, s.due.as_deref()))
+        .collect();
+    // First line: 2 working days over Easter; owner: 5 more working days;
+    // head of department: 1 more.
+    assert_eq!(
+        steps,
+        [
+            ("kundtjanst", Some("2027-03-31T16:30:00+02:00")),
+            ("teknik-gata", Some("2027-04-07T16:30:00+02:00")),
+            ("teknik-chef", Some("2027-04-08T16:30:00+02:00")),
+        ]
+    );
+    assert!(
+        d.explanation
+            .text
+            .ends_with("Kundtjänsten besvarar det senast onsdag 31 mars 2027 kl. 16.30."),
+        "{}",
+        d.explanation.text
+    );
+}
+
+#[test]
+fn without_received_at_deadlines_count_from_the_routing_time() {
+    let r = klippan();
+    let e = kommunlots::Enquiry::text("bygglov").with_channel(Channel::Phone);
+    // Saturday 27 March 2027, 10:00 (Easter Saturday): the call counts from
+    // Tuesday 08:00, since Easter Monday is a public holiday.
+    let d = r.route_at(&e, at("2027-03-27T09:00:00Z"));
+    assert_eq!(d.received_at.as_deref(), Some("2027-03-27T10:00:00+01:00"));
+    assert_eq!(d.path[0].due.as_deref(), Some("2027-03-30T08:05:00+02:00"));
+}
+
+#[test]
+fn a_date_outside_the_calendar_gives_a_decision_without_due_dates() {
+    let r = klippan();
+    let e = kommunlots::Enquiry::text("snöröjning")
+        .with_channel(Channel::Email)
+        .with_received_at(at("2201-06-01T10:00:00+02:00"));
+    let d = r.route_at(&e, at("2027-01-01T00:00:00Z"));
+    assert!(d.matched);
+    assert!(d.path.iter().all(|s| s.due.is_none()), "{:?}", d.path);
+    assert_eq!(
+        d.explanation.trace.notes,
+        [
+            "svarstiden för steg 1 (Kundtjänsten) kunde inte räknas ut: year 2201 is outside the \
+          supported years 1953–2200: Swedish holidays are computed only for those years, so use \
+          a date within them"
+        ]
+    );
+}
+
+#[test]
+fn received_at_without_an_offset_is_a_located_json_error() {
+    let r = klippan();
+    let err = r
+        .route_json("{\"text\": \"hej\",\n \"received_at\": \"2027-03-25T16:30:00\"}")
+        .err()
+        .unwrap_or_else(|| panic!("a time without offset must be rejected"));
+    assert_eq!(err.line, 2);
+    assert!(err.message.contains("offset"), "{}", err.message);
+}
