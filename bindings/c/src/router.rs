@@ -195,47 +195,14 @@ pub unsafe extern "C" fn kl_route_json(
             return Err(Failure::too_large(bytes.len(), KL_MAX_ENQUIRY_JSON_BYTES));
         }
         let json = utf8(bytes, "the enquiry", "")?;
-        let decision = router.router.route_json(json).map_err(|e| {
-            let mut failure = Failure::enquiry(&e);
-            failure.column = char_column(json, e.line, e.column);
-            failure
-        })?;
+        let decision = router
+            .router
+            .route_json(json)
+            .map_err(|e| Failure::enquiry(&e))?;
         let decision = CString::new(decision)
             .map_err(|e| Failure::internal(format!("the decision JSON contains NUL: {e}")))?;
         // SAFETY: `out` is valid for writing one pointer, by contract.
         unsafe { out.write(decision.into_raw()) };
         Ok(())
     })
-}
-
-/// Turns serde_json's 1-based byte column on 1-based `line` of `text` into a
-/// 1-based character column. 0 stays 0.
-fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
-    let Some(line_text) = line.checked_sub(1).and_then(|l| text.split('\n').nth(l)) else {
-        return byte_column;
-    };
-    if byte_column == 0 {
-        return 0;
-    }
-    let mut end = (byte_column - 1).min(line_text.len());
-    while !line_text.is_char_boundary(end) {
-        end -= 1;
-    }
-    line_text[..end].chars().count() + 1
-}
-
-#[cfg(test)]
-mod tests {
-    use super::char_column;
-
-    #[test]
-    fn byte_columns_become_character_columns() {
-        let text = "{\"text\": \"snö\" !}";
-        // serde_json reports the `!` at byte column 17; it is character 16.
-        assert_eq!(text.find('!').map(|i| i + 1), Some(17));
-        assert_eq!(char_column(text, 1, 17), 16);
-        assert_eq!(char_column("a\nåb", 2, 3), 2);
-        assert_eq!(char_column("a", 0, 0), 0);
-        assert_eq!(char_column("a", 1, 0), 0);
-    }
 }
