@@ -102,6 +102,8 @@ if have cbindgen "cargo install cbindgen --version $CBINDGEN_VERSION --locked"; 
 fi
 
 # --- C, both ways, and under valgrind ----------------------------------------
+valgrind_ok=0
+have valgrind "apt-get install -y valgrind" && valgrind_ok=1
 if [ "$built" = 1 ] && have gcc "apt-get install -y gcc"; then
     for p in "${PROGRAMS[@]}"; do
         src="examples/c/$p.c"
@@ -109,7 +111,7 @@ if [ "$built" = 1 ] && have gcc "apt-get install -y gcc"; then
             gcc "${CFLAGS[@]}" "$src" -o "$WORK/$p-dynamic" \
             -L "$LIBDIR" -lkommunlots -Wl,-rpath,"$LIBDIR" -pthread; then
             check "run $p (dynamic)" "$WORK/$p-dynamic" "$RULES"
-            if have valgrind "apt-get install -y valgrind"; then
+            if [ "$valgrind_ok" = 1 ]; then
                 check "valgrind $p (dynamic): no leaks, no errors" \
                     "${VALGRIND[@]}" "$WORK/$p-dynamic" "$RULES"
             fi
