@@ -268,8 +268,39 @@ impl Router {
         self.route_inner(enquiry, Some(now))
     }
 
+    /// The decision for an enquiry of the known type `enquiry_type`, as if
+    /// its form code had selected it (its text is not read), at the time
+    /// `now`; `None` for an unknown type. For a case officer who already
+    /// knows the type, and for `kommunlots due --type`.
+    pub fn route_type_at(
+        &self,
+        enquiry_type: &str,
+        enquiry: &Enquiry,
+        now: Timestamp,
+    ) -> Option<Decision> {
+        let &ty = self.type_index.get(enquiry_type)?;
+        let notes = vec!["ärendeslaget angavs av den som frågade; texten lästes inte".to_owned()];
+        let candidates = vec![self.candidate(ty, FORM_SCORE)];
+        let received = enquiry.received_at.unwrap_or(now);
+        Some(self.matched(
+            enquiry,
+            Some(Timestamp::from_second(received.as_second()).unwrap_or(received)),
+            ty,
+            MatchVia::Form,
+            &[],
+            FORM_SCORE,
+            candidates,
+            notes,
+        ))
+    }
+
     fn route_inner(&self, enquiry: &Enquiry, now: Option<Timestamp>) -> Decision {
-        let received = enquiry.received_at.or(now);
+        // Deadlines count in whole seconds: a fraction of a second in the
+        // clock's "now" would only clutter every due time.
+        let received = enquiry
+            .received_at
+            .or(now)
+            .map(|t| Timestamp::from_second(t.as_second()).unwrap_or(t));
         let mut notes = Vec::new();
         if received.is_none() {
             notes.push(

@@ -5,6 +5,7 @@
 //! `run` function returning an exit code; adding one is a variant of
 //! [`Command`] and an arm in [`run`].
 
+mod calendar;
 mod check;
 mod error;
 mod output;
@@ -25,6 +26,9 @@ Examples:
   kommunlots route --rules rules/klippan < enquiries.jsonl > decisions.jsonl
   kommunlots check rules/klippan --strict
   kommunlots test rules/klippan snow
+  kommunlots holidays --year 2027
+  kommunlots due --rules rules/klippan --channel email --received 2027-03-25T16:30:00+01:00
+  kommunlots route --rules rules/klippan --format json snöröjning | kommunlots where --rules rules/klippan --at 2027-04-01T09:00:00+02:00
 
 Exit codes:
   0   success
@@ -53,6 +57,14 @@ enum Command {
     Check(check::Args),
     /// Run the `[[test]]` cases of a rule set's department files.
     Test(test::Args),
+    /// List the closed days (holidays, de facto closed days, closures) of a
+    /// year.
+    Holidays(calendar::HolidaysArgs),
+    /// Print the due time of each step of a route.
+    Due(calendar::DueArgs),
+    /// Say where an enquiry is at a given time: the active step, whether it
+    /// is overdue, the next step.
+    Where(calendar::WhereArgs),
 }
 
 /// Runs one subcommand and returns its exit code.
@@ -61,6 +73,9 @@ fn run(command: &Command) -> Result<u8, CliError> {
         Command::Route(args) => route::run(args),
         Command::Check(args) => check::run(args),
         Command::Test(args) => test::run(args),
+        Command::Holidays(args) => calendar::holidays(args),
+        Command::Due(args) => calendar::due(args),
+        Command::Where(args) => calendar::where_is(args),
     }
 }
 

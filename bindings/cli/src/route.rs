@@ -52,7 +52,7 @@ pub struct Args {
     pub pretty: bool,
 }
 
-fn channel_parser() -> impl clap::builder::TypedValueParser<Value = Channel> {
+pub(crate) fn channel_parser() -> impl clap::builder::TypedValueParser<Value = Channel> {
     PossibleValuesParser::new(Channel::ALL.map(Channel::as_str)).try_map(|s| s.parse::<Channel>())
 }
 

@@ -131,7 +131,7 @@ fn route_text_says_who_handles_it() {
     assert!(out.contains("first line    yes"), "{out}");
     assert!(out.contains("confidential  no"), "{out}");
     assert!(
-        out.contains("route         Kundtjänsten [first line] → Gata och park [owner]"),
+        out.contains("route         Kundtjänsten [first line] → Gata och park [owner, due "),
         "{out}"
     );
     assert!(out.contains("“ploga” (keyword, 1)"), "{out}");
