@@ -93,19 +93,31 @@ impl Location {
     /// Out-of-range spans are clamped to the text, so a location can always
     /// be made.
     pub fn from_span(file: &str, source: &str, span: Range<usize>) -> Location {
+        Location::from_span_indexed(file, source, &line_starts(source), span)
+    }
+
+    /// Like [`Location::from_span`], with the byte offsets of the source's
+    /// line starts computed beforehand by [`line_starts`], so locating many
+    /// spans in one file does not rescan it each time.
+    pub(crate) fn from_span_indexed(
+        file: &str,
+        source: &str,
+        line_starts: &[usize],
+        span: Range<usize>,
+    ) -> Location {
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_index = line_starts.partition_point(|&s| s <= start).max(1) - 1;
+        let line_start = line_starts.get(line_index).copied().unwrap_or(0).min(start);
         let line_end = source[start..]
             .find('\n')
             .map_or(source.len(), |i| start + i);
-        let line = source[..start].matches('\n').count() + 1;
         let column = source[line_start..start].chars().count() + 1;
         let source_line = source[line_start..line_end].trim_end_matches('\r');
         let width = source[start..end.min(line_end)].chars().count().max(1);
         Location {
             file: file.to_owned(),
-            line,
+            line: line_index + 1,
             column,
             source_line: source_line.to_owned(),
             width,
@@ -122,6 +134,13 @@ impl Location {
             width: 1,
         }
     }
+}
+
+/// The byte offset of the start of every line of `source`.
+pub(crate) fn line_starts(source: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {

@@ -29,6 +29,19 @@ pub struct SourceFile {
     pub name: String,
     /// The TOML text.
     pub text: String,
+    /// Byte offsets of the line starts, for locating diagnostics.
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    fn new(name: String, text: String) -> SourceFile {
+        let line_starts = diagnostic::line_starts(&text);
+        SourceFile {
+            name,
+            text,
+            line_starts,
+        }
+    }
 }
 
 /// A parsed rule set, before it is checked and compiled into a
@@ -165,7 +178,7 @@ impl RuleSet {
             }
             if let Some(d) = check_limits(&name, &text) {
                 diagnostics.push(d);
-                sources.push(SourceFile { name, text });
+                sources.push(SourceFile::new(name, text));
                 continue;
             }
             if name == MUNICIPALITY_FILE {
@@ -179,7 +192,7 @@ impl RuleSet {
                     Err(d) => diagnostics.push(*d),
                 }
             }
-            sources.push(SourceFile { name, text });
+            sources.push(SourceFile::new(name, text));
         }
         let Some((municipality_source, municipality)) = municipality else {
             if !diagnostics
@@ -226,7 +239,7 @@ impl RuleSet {
     /// A location in source file `index`.
     pub(crate) fn locate(&self, index: usize, span: Range<usize>) -> Location {
         let file = &self.sources[index];
-        Location::from_span(&file.name, &file.text, span)
+        Location::from_span_indexed(&file.name, &file.text, &file.line_starts, span)
     }
 }
 
