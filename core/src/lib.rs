@@ -68,6 +68,7 @@ mod matcher;
 pub mod model;
 mod progress;
 mod router;
+pub mod stats;
 pub mod testing;
 mod text;
 mod validate;
