@@ -11,6 +11,7 @@ mod error;
 mod output;
 mod route;
 mod rules;
+mod stats;
 mod test;
 
 use std::process::ExitCode;
@@ -26,6 +27,7 @@ Examples:
   kommunlots route --rules rules/klippan < enquiries.jsonl > decisions.jsonl
   kommunlots check rules/klippan --strict
   kommunlots test rules/klippan snow
+  kommunlots stats --rules rules/klippan --format html -o rapport.html log.jsonl
   kommunlots holidays --year 2027
   kommunlots due --rules rules/klippan --channel email --received 2027-03-25T16:30:00+01:00
   kommunlots route --rules rules/klippan --format json snöröjning | kommunlots where --rules rules/klippan --at 2027-04-01T09:00:00+02:00
@@ -57,6 +59,10 @@ enum Command {
     Check(check::Args),
     /// Run the `[[test]]` cases of a rule set's department files.
     Test(test::Args),
+    /// Report volumes, the ROSA mix, first-line resolution, service-target
+    /// compliance and unmatched enquiries from a routing log.
+    #[command(after_help = stats::HELP)]
+    Stats(stats::Args),
     /// List the closed days (holidays, de facto closed days, closures) of a
     /// year.
     Holidays(calendar::HolidaysArgs),
@@ -73,6 +79,7 @@ fn run(command: &Command) -> Result<u8, CliError> {
         Command::Route(args) => route::run(args),
         Command::Check(args) => check::run(args),
         Command::Test(args) => test::run(args),
+        Command::Stats(args) => stats::run(args),
         Command::Holidays(args) => calendar::holidays(args),
         Command::Due(args) => calendar::due(args),
         Command::Where(args) => calendar::where_is(args),

@@ -68,7 +68,7 @@ fn bar_chart(title: &str, bars: &[(String, f64)], goal: Option<f64>, percent_axi
         .map(|b| b.1)
         .chain(goal)
         .fold(0.0f64, f64::max)
-        .max(if percent_axis { 1.0 } else { 1.0 });
+        .max(1.0);
     let n = bars.len();
     let height = 60 + 28 * u32::try_from(n).unwrap_or(u32::MAX / 64).min(200);
     let mut svg = String::new();
