@@ -81,6 +81,8 @@ pub(crate) fn load_error(err: &LoadError) -> JsValue {
 
 /// A `RuleSetError` for a `files` argument that is not `{path: text}`.
 pub(crate) fn files_error(detail: &str) -> JsValue {
+    // serde-wasm-bindgen's errors print as "Error: …".
+    let detail = detail.strip_prefix("Error: ").unwrap_or(detail);
     let e = error(
         "RuleSetError",
         &format!("the rule files must be an object {{path: tomlText}}: {detail}"),

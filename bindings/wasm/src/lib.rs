@@ -42,6 +42,7 @@
 pub mod errors;
 mod types;
 
+use kommunlots::json::MAX_ENQUIRY_JSON_BYTES;
 use kommunlots::{Enquiry, Router as CoreRouter};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -229,6 +230,12 @@ fn parse_now(now: &JsValue) -> Result<jiff::Timestamp, JsValue> {
 }
 
 /// Reads an enquiry object, naming the offending field on failure.
+///
+/// The object goes through `JSON.stringify` and then the same serde_json
+/// deserialisation the core's `parse_enquiry` does (unknown fields rejected,
+/// the same size limit), so JS callers get exactly the core's rules; only
+/// the field path is added for the message. `undefined` fields are dropped
+/// by `JSON.stringify`, like absent ones.
 fn parse_enquiry(value: JsValue) -> Result<Enquiry, JsValue> {
     if value.is_undefined()
         || value.is_null()
@@ -240,10 +247,30 @@ fn parse_enquiry(value: JsValue) -> Result<Enquiry, JsValue> {
             None,
         ));
     }
-    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+    let json = js_sys::JSON::stringify(&value)
+        .map_err(|e| {
+            let why = e
+                .dyn_ref::<js_sys::Error>()
+                .and_then(|e| e.message().as_string())
+                .unwrap_or_default();
+            enquiry_error(&format!("it cannot be converted to JSON: {why}"), None)
+        })?
+        .as_string()
+        .unwrap_or_default();
+    if json.len() > MAX_ENQUIRY_JSON_BYTES {
+        // The core's own check gives the message.
+        return kommunlots::json::parse_enquiry(&json).map_err(|e| enquiry_error(&e.message, None));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(&json);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
         let field = (path != ".").then_some(path);
-        enquiry_error(&e.inner().to_string(), field.as_deref())
+        // serde_json appends " at line L column C" of the JSON text we made:
+        // meaningless to the caller, so it is cut.
+        let text = e.inner().to_string();
+        let message = text
+            .rfind(" at line ")
+            .map_or(text.as_str(), |i| &text[..i]);
+        enquiry_error(message, field.as_deref())
     })
 }

@@ -1,0 +1,154 @@
+// The e-service form's live preview: routes what the citizen types with the
+// kommunlots WASM binding and shows who will handle the enquiry, and by when.
+//
+// Rule sets are folders under rules/ with a manifest.json ({"files": [...]}),
+// written by prepare.sh. `?rules=broken` loads a deliberately broken copy to
+// show how a rule error is reported.
+import init, { Router } from "./pkg/kommunlots_wasm.js";
+
+const $ = (id) => document.getElementById(id);
+const form = $("enquiry-form");
+const text = $("text");
+const channel = $("channel");
+const category = $("category");
+const preview = $("preview");
+
+// Klippan is in Sweden: deadlines are shown in Swedish time.
+const TIME_ZONE = "Europe/Stockholm";
+const dueFormat = new Intl.DateTimeFormat("sv-SE", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: TIME_ZONE,
+});
+
+/** "onsdag 31 mars kl. 16.30" for an RFC 3339 time. */
+export function formatDue(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const p = Object.fromEntries(dueFormat.formatToParts(date).map((x) => [x.type, x.value]));
+  return `${p.weekday} ${p.day} ${p.month} kl. ${p.hour}.${p.minute}`;
+}
+
+const ROLE = { "first-line": "Första linjen", owner: "Ansvarig enhet", escalation: "Eskalering" };
+
+function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+function showPlaceholder(message) {
+  preview.replaceChildren(el("p", { id: "preview-status", className: "placeholder" }, message));
+}
+
+/** Renders a decision into the live region. */
+function showDecision(d) {
+  const firstDue = d.path.find((s) => s.due)?.due ?? null;
+  const who = el(
+    "p",
+    { id: "preview-who", className: "who" },
+    "Ärendet hanteras av ",
+    el("strong", {}, d.handler_name),
+    firstDue ? `, som svarar senast ${formatDue(firstDue)}.` : ".",
+  );
+  const why = el("p", { id: "preview-why", className: "why" }, d.explanation.text);
+  const facts = el(
+    "dl",
+    { className: "facts" },
+    el("dt", {}, "Förvaltning"),
+    el("dd", { id: "preview-department", dataset: { department: d.department } }, d.department_name),
+    el("dt", {}, "Ärendetyp"),
+    el("dd", { id: "preview-type" }, d.enquiry_type_name ?? "Inte identifierad – kundtjänsten läser ditt ärende"),
+    el("dt", {}, "Ansvarig enhet"),
+    el("dd", {}, d.unit_name),
+  );
+  const steps = el("ol", { className: "steps", ariaLabel: "Ärendets väg" });
+  for (const s of d.path) {
+    steps.append(
+      el(
+        "li",
+        {},
+        el("span", { className: "role" }, `${ROLE[s.role] ?? s.role}: `),
+        s.unit_name,
+        s.due ? el("span", { className: "due" }, ` – senast ${formatDue(s.due)}`) : null,
+      ),
+    );
+  }
+  const extra = d.confidential
+    ? el("p", { className: "confidential" }, "Ärendet omfattas av sekretess.")
+    : null;
+  preview.replaceChildren(who, why, facts, steps, ...(extra ? [extra] : []));
+  preview.dataset.department = d.department;
+}
+
+function showRulesError(e) {
+  $("rules-error").hidden = false;
+  const where = e && e.file ? `${e.file}:${e.line}:${e.column}` : null;
+  $("rules-error-message").textContent = e?.message ?? String(e);
+  $("rules-error-detail").textContent = e?.rendered ?? "";
+  if (where) $("rules-error").dataset.location = where;
+  showPlaceholder("Förhandsvisningen är inte tillgänglig just nu. Du kan ändå skicka ditt ärende.");
+}
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`kunde inte hämta ${url}: ${response.status} ${response.statusText}`);
+  return response.text();
+}
+
+async function loadRules(set) {
+  const manifest = JSON.parse(await fetchText(`rules/${set}/manifest.json`));
+  const files = await Promise.all(manifest.files.map(async (f) => [f, await fetchText(`rules/${set}/${f}`)]));
+  return Object.fromEntries(files);
+}
+
+let router = null;
+let timer = 0;
+
+function update() {
+  if (!router) return;
+  const enquiry = { channel: channel.value, text: text.value };
+  if (category.value) enquiry.form = category.value;
+  if (!text.value.trim() && !category.value) {
+    showPlaceholder("Skriv ditt ärende så visar vi vem som hanterar det.");
+    return;
+  }
+  try {
+    showDecision(router.route(enquiry));
+  } catch (e) {
+    showPlaceholder(`Förhandsvisningen misslyckades: ${e.message}`);
+  }
+}
+
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(update, 150);
+}
+
+async function main() {
+  const requested = new URLSearchParams(location.search).get("rules") ?? "klippan";
+  const set = /^[a-z0-9-]+$/.test(requested) ? requested : "klippan";
+  try {
+    await init();
+    router = new Router(await loadRules(set));
+    $("municipality").textContent = router.municipality;
+    document.body.dataset.ready = "true";
+    update();
+  } catch (e) {
+    document.body.dataset.ready = "error";
+    showRulesError(e);
+  }
+}
+
+text.addEventListener("input", schedule);
+channel.addEventListener("change", update);
+category.addEventListener("change", update);
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  $("sent").textContent = "Tack! Det här är ett exempel, så inget har skickats.";
+});
+
+main();
