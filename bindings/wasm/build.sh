@@ -54,19 +54,30 @@ wasm="$target_dir/wasm32-unknown-unknown/release/kommunlots_wasm.wasm"
 version="$(awk -F'"' '/^version = / { print $2; exit }' "$root/Cargo.toml")"
 
 # --- bind, optimise, package -------------------------------------------------
-build_one() { # target out-dir module-type
+bind() { # target out-dir module-type
     local target="$1" out="$2" module_type="$3"
     rm -rf "$out"
     wasm-bindgen --target "$target" --out-dir "$out" --out-name kommunlots_wasm "$wasm"
-    "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-        --enable-sign-ext --enable-mutable-globals --enable-reference-types \
-        --enable-multivalue \
-        "$out/kommunlots_wasm_bg.wasm" -o "$out/kommunlots_wasm_bg.wasm.opt"
-    mv "$out/kommunlots_wasm_bg.wasm.opt" "$out/kommunlots_wasm_bg.wasm"
     sed -e "s/@VERSION@/$version/" -e "s/@MODULE_TYPE@/$module_type/" \
         "$here/pkg-template/package.json" >"$out/package.json"
     if [ -f "$here/README.md" ]; then cp "$here/README.md" "$out/README.md"; fi
-    echo "build.sh: $target -> ${out#"$root"/} ($(wc -c <"$out/kommunlots_wasm_bg.wasm") bytes, $(gzip -9c "$out/kommunlots_wasm_bg.wasm" | wc -c) gzipped)"
 }
-build_one web "$here/pkg" module
-build_one nodejs "$here/pkg-node" commonjs
+optimise() { # out-dir
+    local out="$1"
+    "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+        --enable-sign-ext --enable-mutable-globals --enable-reference-types \
+        --enable-multivalue --strip-debug --strip-producers \
+        "$out/kommunlots_wasm_bg.wasm" -o "$out/kommunlots_wasm_bg.wasm.opt" &&
+        mv "$out/kommunlots_wasm_bg.wasm.opt" "$out/kommunlots_wasm_bg.wasm"
+}
+bind web "$here/pkg" module
+bind nodejs "$here/pkg-node" commonjs
+# npm's wasm-opt is slow (about a minute each): run both at once.
+echo "build.sh: wasm-opt -Oz (npm binaryen)"
+optimise "$here/pkg" & web_pid=$!
+optimise "$here/pkg-node" & node_pid=$!
+wait "$web_pid" || die "wasm-opt failed on pkg/"
+wait "$node_pid" || die "wasm-opt failed on pkg-node/"
+for out in "$here/pkg" "$here/pkg-node"; do
+    echo "build.sh: ${out#"$root"/}: $(wc -c <"$out/kommunlots_wasm_bg.wasm") bytes, $(gzip -9c "$out/kommunlots_wasm_bg.wasm" | wc -c) gzipped"
+done
