@@ -1,7 +1,6 @@
 //! Runs the real `kommunlots` binary's calendar commands (`holidays`, `due`,
 //! `where`) on the reference rule set.
 #![expect(
-    clippy::unwrap_used,
     clippy::expect_used,
     reason = "a test that cannot set up its input should stop loudly"
 )]
