@@ -1,0 +1,116 @@
+// json-rules-engine side of the kommunlots peer benchmark.
+//
+// Usage: node bench.mjs <generated dir> <seconds>
+// Reads jre-rules.json (rules generated from the Klippan rule set by
+// `peer-bench generate`), spec.json (policy and type departments) and
+// corpus.json, routes every enquiry, and prints one JSON object: the
+// department of each enquiry, in corpus order, and the mean time per
+// enquiry (process.hrtime.bigint over whole passes after a warm-up).
+// Each enquiry's time includes normalising its text, engine.run() and the
+// scoring of the rules that fired, the same steps the Rust harness times for
+// zen-engine.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Engine } from 'json-rules-engine';
+
+const [dir, secondsArg] = process.argv.slice(2);
+if (!dir) {
+  console.error('usage: node bench.mjs <generated dir> [seconds]');
+  process.exit(2);
+}
+const seconds = Number(secondsArg ?? '3');
+const read = (name) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+const rules = read('jre-rules.json');
+const spec = read('spec.json');
+const corpus = read('corpus.json');
+
+// kommunlots' normalisation: NFC, lower case, every run of characters that
+// are not letters or digits one space, a space at each end.
+function normalize(text) {
+  const s = text.normalize('NFC').toLowerCase().replace(/[^\p{Alphabetic}\p{N}]+/gu, ' ');
+  return (s.startsWith(' ') ? '' : ' ') + s + (s.endsWith(' ') || s === '' ? '' : ' ');
+}
+
+const regexes = new Map();
+function compiled(source) {
+  let re = regexes.get(source);
+  if (!re) {
+    re = new RegExp(source, 'u');
+    regexes.set(source, re);
+  }
+  return re;
+}
+
+const engine = new Engine([], { allowUndefinedFacts: true });
+// The one custom operator: the text contains the term's first stem (after a
+// space unless it is a compound stem) and, for a term of several words,
+// the further stems at the starts of the following words.
+engine.addOperator('containsStem', (text, term) => {
+  if (typeof text !== 'string' || !text.includes(term.needle)) return false;
+  if (!term.regex) return true;
+  for (const guard of term.guards) {
+    if (!text.includes(guard)) return false;
+  }
+  return compiled(term.regex).test(text);
+});
+for (const rule of rules) engine.addRule(rule);
+
+const { min_score: minScore, ambiguity_ratio: ratio, first_line: firstLine } = spec.policy;
+const departments = spec.types.map((t) => t.department);
+
+// kommunlots' policy over the rules that fired (see rules::decide in Rust).
+function decide(events) {
+  const scores = new Map();
+  const negative = new Set();
+  for (const { params: p } of events) {
+    if (p.form) return departments[p.ty];
+    if (p.neg) negative.add(p.ty);
+    else scores.set(p.ty, (scores.get(p.ty) ?? 0) + p.w);
+  }
+  const scored = [...scores].filter(([ty, s]) => !negative.has(ty) && s > 0);
+  scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  if (scored.length === 0 || scored[0][1] < minScore) return firstLine;
+  if (scored.length > 1 && scored[1][1] >= scored[0][1] * ratio) return firstLine;
+  return departments[scored[0][0]];
+}
+
+async function route(enquiry) {
+  const facts = {
+    text: normalize(enquiry.text ?? ''),
+    form: (enquiry.form ?? '').trim().toUpperCase(),
+    channel: enquiry.channel ?? 'none',
+  };
+  const { events } = await engine.run(facts);
+  return decide(events);
+}
+
+const results = [];
+for (const e of corpus) results.push(await route(e));
+// Warm-up: two passes.
+for (let pass = 0; pass < 2; pass++) for (const e of corpus) await route(e);
+
+let passes = 0n;
+const start = process.hrtime.bigint();
+const budget = BigInt(Math.round(seconds * 1e9));
+let elapsed = 0n;
+let sink = 0;
+do {
+  for (const e of corpus) sink += (await route(e)).length;
+  passes += 1n;
+  elapsed = process.hrtime.bigint() - start;
+} while (elapsed < budget || passes < 3n);
+
+const require = createRequire(import.meta.url);
+const { version } = require('json-rules-engine/package.json');
+process.stdout.write(
+  JSON.stringify({
+    departments: results,
+    mean_ns: Number(elapsed) / Number(passes) / corpus.length,
+    passes: Number(passes),
+    node: process.version,
+    engine: version,
+    sink,
+  }) + '\n',
+);

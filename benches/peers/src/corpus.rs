@@ -1,0 +1,60 @@
+//! The benchmark corpus: the rule set's `[[test]]` enquiries and variants
+//! of them, the same for all three engines.
+
+use kommunlots::{Channel, Enquiry, Router};
+
+/// Texts nothing should recognise (and a few that nearly are).
+const NOISE: &[&str] = &[
+    "Hej, jag har en fråga.",
+    "Tack för hjälpen sist!",
+    "Vem kan jag prata med?",
+    "Hello, is anyone there?",
+    "Kan ni ringa mig på 0435-123 45?",
+    "",
+    "???",
+    "Jag undrar bara en sak om det där ni skrev i brevet",
+];
+
+/// The corpus: every `[[test]]` enquiry as written; each text enquiry also
+/// wrapped in an e-mail's greeting and signature, shouted in capitals,
+/// without its channel, and joined with the text of another case (which
+/// gives clear winners, ambiguous pairs and negative words across types);
+/// each form code in lower case with spaces around it, and once unknown
+/// with text; plus a few texts that match nothing.
+pub fn build(router: &Router) -> Vec<Enquiry> {
+    let tests: Vec<&Enquiry> = router.tests().iter().map(|t| &t.enquiry).collect();
+    let texts: Vec<&str> = tests.iter().filter_map(|e| e.text.as_deref()).collect();
+    let mut corpus: Vec<Enquiry> = tests.iter().map(|e| (*e).clone()).collect();
+    for (i, e) in tests.iter().enumerate() {
+        if let Some(text) = e.text.as_deref() {
+            let mut wrapped = (*e).clone();
+            wrapped.text = Some(format!(
+                "Hej! {text} Tacksam för svar så snart som möjligt. Med vänliga hälsningar, Anna Svensson"
+            ));
+            corpus.push(wrapped);
+            let mut loud = (*e).clone();
+            loud.text = Some(text.to_uppercase());
+            corpus.push(loud);
+            if e.channel.is_some() {
+                let mut any = (*e).clone();
+                any.channel = None;
+                corpus.push(any);
+            } else {
+                corpus.push((*e).clone().with_channel(Channel::ALL[i % Channel::ALL.len()]));
+            }
+            if !texts.is_empty() {
+                let other = texts[(i * 7 + 3) % texts.len()];
+                corpus.push(Enquiry::text(format!("{text} Och en sak till: {other}")));
+            }
+        }
+        if let Some(form) = e.form.as_deref() {
+            let mut lower = (*e).clone();
+            lower.form = Some(format!("  {}  ", form.to_lowercase()));
+            corpus.push(lower);
+            corpus.push(Enquiry::text(texts[i % texts.len()]).with_form("OKÄND-KOD-99"));
+        }
+    }
+    corpus.extend(NOISE.iter().map(|t| Enquiry::text(*t)));
+    corpus.push(Enquiry::default());
+    corpus
+}

@@ -1,0 +1,304 @@
+//! The Klippan rule set as plain data the peer engines can be given: per
+//! enquiry type its department, channels, form codes and terms, each term as
+//! the stems kommunlots searches for.
+//!
+//! kommunlots keeps its stemming internal (`core/src/text.rs`), so this
+//! module repeats it: normalise the term, stem each word with the same
+//! Snowball stemmers (`rust-stemmers`), keep the prefix the word and its stem
+//! share, and let a word whose stem would be shorter than three letters match
+//! only whole (its stem ends with a space). The benchmark checks the result:
+//! every peer must reach the same department as kommunlots on every enquiry.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use kommunlots::model::{DepartmentFile, Term};
+use kommunlots::{Channel, Router, RuleSet};
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+/// One-word stems at least this long also match inside a word (compounds);
+/// kommunlots' `COMPOUND_MIN_CHARS`.
+const COMPOUND_MIN_CHARS: usize = kommunlots::COMPOUND_MIN_CHARS;
+
+/// The routing policy numbers of `municipality.toml` the harnesses need.
+#[derive(Clone, Debug, Serialize)]
+pub struct Policy {
+    /// Lowest score that selects a type.
+    pub min_score: f64,
+    /// A runner-up scoring at least this share of the best makes the
+    /// enquiry ambiguous.
+    pub ambiguity_ratio: f64,
+    /// The first line's department id (unmatched and ambiguous enquiries).
+    pub first_line: String,
+}
+
+/// One term of one type.
+#[derive(Clone, Debug, Serialize)]
+pub struct TermSpec {
+    /// The term as written in the rule file (for reports).
+    pub text: String,
+    /// The stems of its words, in order; a stem ending with a space must
+    /// match a whole word.
+    pub stems: Vec<String>,
+    /// Its weight (0 for negative words).
+    pub weight: f64,
+    /// Whether it rules the type out.
+    pub negative: bool,
+}
+
+impl TermSpec {
+    /// Whether the term may match inside a word (a one-word compound stem).
+    pub fn compound(&self) -> bool {
+        self.stems.len() == 1
+            && !self.stems[0].ends_with(' ')
+            && self.stems[0].chars().count() >= COMPOUND_MIN_CHARS
+    }
+
+    /// What must occur in the normalised text for the first word: the stem,
+    /// after a space unless it is a compound stem.
+    pub fn needle(&self) -> String {
+        if self.compound() {
+            self.stems[0].clone()
+        } else {
+            format!(" {}", self.stems[0])
+        }
+    }
+
+    /// A regular expression over normalised text equivalent to the whole
+    /// term: the needle, then each further stem at the start of the next
+    /// word (the rest of the previous word skipped).
+    pub fn regex(&self) -> String {
+        let mut re = self.needle();
+        for pair in self.stems.windows(2) {
+            if !pair[0].ends_with(' ') {
+                re.push_str("[^ ]* ");
+            }
+            re.push_str(&pair[1]);
+        }
+        re
+    }
+}
+
+/// One enquiry type.
+#[derive(Clone, Debug, Serialize)]
+pub struct TypeSpec {
+    /// Its id.
+    pub id: String,
+    /// Its department id.
+    pub department: String,
+    /// The channels it is recognised on; every channel when empty.
+    pub channels: Vec<String>,
+    /// Its e-service form codes, trimmed and upper case.
+    pub forms: Vec<String>,
+    /// Its terms, positive and negative, without repeated stems.
+    pub terms: Vec<TermSpec>,
+}
+
+/// The whole rule set for the peers.
+#[derive(Clone, Debug, Serialize)]
+pub struct Spec {
+    /// The policy numbers.
+    pub policy: Policy,
+    /// Every type, in kommunlots' rule order (ties go to the earlier type).
+    pub types: Vec<TypeSpec>,
+}
+
+/// Normalises text as kommunlots does: lower case, NFC, each run of
+/// characters that are not letters or digits turned into one space, and a
+/// space at each end.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    let mut space = true;
+    for c in text.nfc() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if !space {
+        out.push(' ');
+    }
+    out
+}
+
+fn stems(stemmer: &Stemmer, term: &str) -> Vec<String> {
+    normalize(term)
+        .split_whitespace()
+        .map(|w| {
+            let stem = stemmer.stem(w);
+            let shared: usize = w
+                .chars()
+                .zip(stem.chars())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len_utf8())
+                .sum();
+            if w[..shared].chars().count() < 3 {
+                format!("{w} ")
+            } else {
+                w[..shared].to_owned()
+            }
+        })
+        .collect()
+}
+
+/// Loads `dir` with kommunlots (the router, for the type order and
+/// departments) and reads its department files for the terms.
+pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
+    let router = Router::from_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let set = RuleSet::from_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let municipality: toml::Value = set
+        .sources()
+        .iter()
+        .find(|s| s.name == kommunlots::MUNICIPALITY_FILE)
+        .ok_or("no municipality.toml")
+        .and_then(|s| toml::from_str(&s.text).map_err(|_| "municipality.toml does not parse"))?;
+    let policy_num = |key: &str, default: f64| {
+        municipality
+            .get("policy")
+            .and_then(|p| p.get(key))
+            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+            .unwrap_or(default)
+    };
+    let first_line = municipality
+        .get("first_line")
+        .and_then(|f| f.get("id"))
+        .and_then(|v| v.as_str())
+        .ok_or("municipality.toml has no [first_line] id")?
+        .to_owned();
+    let policy = Policy {
+        min_score: policy_num("min_score", 1.0),
+        ambiguity_ratio: policy_num("ambiguity_ratio", 0.75),
+        first_line,
+    };
+
+    let swedish = Stemmer::create(Algorithm::Swedish);
+    let english = Stemmer::create(Algorithm::English);
+    let mut by_id: HashMap<String, TypeSpec> = HashMap::new();
+    for source in set.sources() {
+        if source.name == kommunlots::MUNICIPALITY_FILE {
+            continue;
+        }
+        let file: DepartmentFile =
+            toml::from_str(&source.text).map_err(|e| format!("{}: {e}", source.name))?;
+        let department = file.department.id.get_ref().clone();
+        for def in &file.types {
+            let mut terms: Vec<TermSpec> = Vec::new();
+            let mut add = |text: &str, stemmer: &Stemmer, weight: f64, negative: bool| {
+                let stems = stems(stemmer, text);
+                // The same stems twice in one type count once; the first
+                // listing wins (as in kommunlots' `add_term`).
+                if stems.is_empty() || terms.iter().any(|t| t.stems == stems) {
+                    return;
+                }
+                terms.push(TermSpec {
+                    text: text.to_owned(),
+                    stems,
+                    weight,
+                    negative,
+                });
+            };
+            let lists: [(&[Term], &Stemmer, f64); 4] = [
+                (&def.keywords, &swedish, 1.0),
+                (&def.phrases, &swedish, 2.0),
+                (&def.keywords_en, &english, 1.0),
+                (&def.phrases_en, &english, 2.0),
+            ];
+            for (list, stemmer, default_weight) in lists {
+                for term in list {
+                    let weight = term.weight.as_ref().map_or(default_weight, |w| *w.get_ref());
+                    add(term.text.get_ref(), stemmer, weight, false);
+                }
+            }
+            for word in &def.negative {
+                add(word.get_ref(), &swedish, 0.0, true);
+                add(word.get_ref(), &english, 0.0, true);
+            }
+            let id = def.id.get_ref().clone();
+            by_id.insert(
+                id.clone(),
+                TypeSpec {
+                    id,
+                    department: department.clone(),
+                    channels: def.channels.iter().map(|c| c.as_str().to_owned()).collect(),
+                    forms: def
+                        .form_codes
+                        .iter()
+                        .map(|c| c.get_ref().trim().to_ascii_uppercase())
+                        .collect(),
+                    terms,
+                },
+            );
+        }
+    }
+    let mut types = Vec::new();
+    for info in router.enquiry_types() {
+        let spec = by_id
+            .remove(info.id)
+            .ok_or_else(|| format!("type `{}` not found in the department files", info.id))?;
+        if spec.department != info.department {
+            return Err(format!("type `{}`: department differs", info.id));
+        }
+        types.push(spec);
+    }
+    Ok((router, Spec { policy, types }))
+}
+
+/// The channel as the peers see it: its name, or `none`.
+pub fn channel_name(channel: Option<Channel>) -> &'static str {
+    channel.map_or("none", Channel::as_str)
+}
+
+/// What a table reported for one enquiry: the rows that fired.
+#[derive(Clone, Copy, Debug)]
+pub struct Hit {
+    /// The type's index in [`Spec::types`].
+    pub ty: usize,
+    /// The term's weight.
+    pub weight: f64,
+    /// Whether the term is a negative word.
+    pub negative: bool,
+    /// Whether the row was a form code.
+    pub form: bool,
+}
+
+/// The department the policy gives for the rows that fired: a form code's
+/// type; else the best-scoring type (sum of its terms' weights, none of its
+/// negative words present) if it reaches the minimum score and no runner-up
+/// is within the ambiguity ratio; else the first line. kommunlots' scoring,
+/// applied after the table (the peers' tables only say which rows fired).
+pub fn decide<'a>(spec: &'a Spec, hits: &mut [Hit]) -> &'a str {
+    if let Some(form) = hits.iter().find(|h| h.form) {
+        return &spec.types[form.ty].department;
+    }
+    hits.sort_unstable_by_key(|h| h.ty);
+    let mut scored: Vec<(usize, f64)> = Vec::new();
+    for group in hits.chunk_by(|a, b| a.ty == b.ty) {
+        if group.iter().any(|h| h.negative) {
+            continue;
+        }
+        let score: f64 = group.iter().map(|h| h.weight).sum();
+        if score > 0.0 {
+            scored.push((group[0].ty, score));
+        }
+    }
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    match scored.as_slice() {
+        [(best, score), rest @ ..] if *score >= spec.policy.min_score => {
+            if rest
+                .first()
+                .is_some_and(|(_, s)| *s >= score * spec.policy.ambiguity_ratio)
+            {
+                &spec.policy.first_line
+            } else {
+                &spec.types[*best].department
+            }
+        }
+        _ => &spec.policy.first_line,
+    }
+}
