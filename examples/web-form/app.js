@@ -4,7 +4,6 @@
 // Rule sets are folders under rules/ with a manifest.json ({"files": [...]}),
 // written by prepare.sh. `?rules=broken` loads a deliberately broken copy to
 // show how a rule error is reported.
-import init, { Router } from "./pkg/kommunlots_wasm.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("enquiry-form");
@@ -19,7 +18,7 @@ const dueFormat = new Intl.DateTimeFormat("sv-SE", {
   weekday: "long",
   day: "numeric",
   month: "long",
-  hour: "2-digit",
+  hour: "numeric",
   minute: "2-digit",
   timeZone: TIME_ZONE,
 });
@@ -35,7 +34,9 @@ export function formatDue(iso) {
 const ROLE = { "first-line": "Första linjen", owner: "Ansvarig enhet", escalation: "Eskalering" };
 
 function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
+  const { data = {}, ...rest } = props;
+  const node = Object.assign(document.createElement(tag), rest);
+  for (const [k, v] of Object.entries(data)) node.dataset[k] = v;
   node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
 }
@@ -59,7 +60,7 @@ function showDecision(d) {
     "dl",
     { className: "facts" },
     el("dt", {}, "Förvaltning"),
-    el("dd", { id: "preview-department", dataset: { department: d.department } }, d.department_name),
+    el("dd", { id: "preview-department", data: { department: d.department } }, d.department_name),
     el("dt", {}, "Ärendetyp"),
     el("dd", { id: "preview-type" }, d.enquiry_type_name ?? "Inte identifierad – kundtjänsten läser ditt ärende"),
     el("dt", {}, "Ansvarig enhet"),
@@ -132,6 +133,8 @@ async function main() {
   const requested = new URLSearchParams(location.search).get("rules") ?? "klippan";
   const set = /^[a-z0-9-]+$/.test(requested) ? requested : "klippan";
   try {
+    // Imported here, not at the top, so a missing build shows as an error.
+    const { default: init, Router } = await import("./pkg/kommunlots_wasm.js");
     await init();
     router = new Router(await loadRules(set));
     $("municipality").textContent = router.municipality;
