@@ -137,12 +137,23 @@ pub(crate) fn ambiguous(names: &[&str], handler: &str) -> String {
 
 /// The sentence on the first deadline: "Kundtjänsten besvarar det senast
 /// onsdag 31 mars 2027 kl. 16.30."
-pub(crate) fn due(handler: &str, due: &jiff::Zoned) -> String {
-    format!("{handler} besvarar det senast {}.", date_time_sv(due))
+/// Appends " {handler} besvarar det senast onsdag 31 mars 2027 kl. 16.30."
+/// (with its leading space) to a decision's sentence.
+pub(crate) fn push_due(out: &mut String, handler: &str, due: &jiff::Zoned) {
+    cat!(out, " ", handler, " besvarar det senast ");
+    push_date_time_sv(out, due);
+    out.push('.');
 }
 
 /// "onsdag 31 mars 2027 kl. 16.30", in the zone of `at`.
+#[cfg(test)]
 pub(crate) fn date_time_sv(at: &jiff::Zoned) -> String {
+    let mut out = String::new();
+    push_date_time_sv(&mut out, at);
+    out
+}
+
+fn push_date_time_sv(out: &mut String, at: &jiff::Zoned) {
     const WEEKDAYS: [&str; 7] = [
         "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
     ];
@@ -168,13 +179,35 @@ pub(crate) fn date_time_sv(at: &jiff::Zoned) -> String {
     let month = MONTHS
         .get(usize::from(at.month().unsigned_abs()).saturating_sub(1))
         .unwrap_or(&"");
-    format!(
-        "{weekday} {} {month} {} kl. {}.{:02}",
-        at.day(),
-        at.year(),
-        at.hour(),
-        at.minute()
-    )
+    cat!(out, weekday, " ");
+    push_number(out, at.day().unsigned_abs().into(), 1);
+    cat!(out, " ", month, " ");
+    push_number(out, at.year().unsigned_abs().into(), 1);
+    out.push_str(" kl. ");
+    push_number(out, at.hour().unsigned_abs().into(), 1);
+    out.push('.');
+    push_number(out, at.minute().unsigned_abs().into(), 2);
+}
+
+/// Appends `n` in decimal, zero-padded to `width`. Written out because it
+/// runs on every routing, where the formatting machinery cost more than the
+/// rest of the sentence together.
+fn push_number(out: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let start = i.min(digits.len().saturating_sub(width));
+    for &d in &digits[start..] {
+        out.push(char::from(d));
+    }
 }
 
 /// "a, b eller c".
@@ -224,12 +257,16 @@ mod tests {
     #[test]
     fn due_dates_read_as_swedish() -> Result<(), jiff::Error> {
         let at: jiff::Zoned = "2027-03-31T16:30:00+02:00[Europe/Stockholm]".parse()?;
+        let mut sentence = "Det är bråttom.".to_owned();
+        push_due(&mut sentence, "Kundtjänsten", &at);
         assert_eq!(
-            due("Kundtjänsten", &at),
-            "Kundtjänsten besvarar det senast onsdag 31 mars 2027 kl. 16.30."
+            sentence,
+            "Det är bråttom. Kundtjänsten besvarar det senast onsdag 31 mars 2027 kl. 16.30."
         );
         let at: jiff::Zoned = "2027-12-05T08:05:00+01:00[Europe/Stockholm]".parse()?;
         assert_eq!(date_time_sv(&at), "söndag 5 december 2027 kl. 8.05");
+        let at: jiff::Zoned = "2100-11-30T23:59:00+01:00[Europe/Stockholm]".parse()?;
+        assert_eq!(date_time_sv(&at), "tisdag 30 november 2100 kl. 23.59");
         Ok(())
     }
 

@@ -527,8 +527,7 @@ impl Router {
         let department = &self.departments[ty.department];
         let mut text = explain::matched(self, ty, via, enquiry.form.is_some(), &terms, handler);
         if let Some(due) = &first_due {
-            text.push(' ');
-            text.push_str(&explain::due(&self.units[handler].name, due));
+            explain::push_due(&mut text, &self.units[handler].name, due);
         }
         Decision {
             id: enquiry.id.clone(),
@@ -584,10 +583,7 @@ impl Router {
             &mut explanation.trace.notes,
         );
         if let Some(due) = &first_due {
-            explanation.text.push(' ');
-            explanation
-                .text
-                .push_str(&explain::due(&self.units[unit].name, due));
+            explain::push_due(&mut explanation.text, &self.units[unit].name, due);
         }
         Decision {
             id: enquiry.id.clone(),
