@@ -124,17 +124,38 @@ pub struct Calendar {
     short: BTreeMap<Date, Time>,
 }
 
+/// Sweden's time zone, built in for platforms without a time-zone database
+/// of their own (WebAssembly in a browser), so that a browser build need not
+/// carry every zone in the world (about 150 KB gzipped). The system's
+/// database, where there is one, is asked first, so a machine with newer
+/// tz data uses it.
+///
+/// `tzdata/Europe-Stockholm.tzif` is the TZif file of the IANA time zone
+/// database (public domain), copied from Debian's tzdata 2025b.
+fn embedded_time_zone(name: &str) -> Option<TimeZone> {
+    const STOCKHOLM: &[u8] = include_bytes!("tzdata/Europe-Stockholm.tzif");
+    (name == "Europe/Stockholm")
+        .then(|| TimeZone::tzif(name, STOCKHOLM).ok())
+        .flatten()
+}
+
 impl Calendar {
     /// A calendar in the IANA time zone `time_zone` (e.g.
     /// `"Europe/Stockholm"`) with the given settings.
     ///
+    /// The zone comes from the system's time-zone database; where there is
+    /// none (WebAssembly), `Europe/Stockholm` is built in and other zones
+    /// are unknown.
+    ///
     /// Fails if the time zone is unknown, or if a closure or short day lies
     /// outside 1953–2200.
     pub fn new(time_zone: &str, config: &CalendarConfig) -> Result<Self, CalendarError> {
-        let tz = TimeZone::get(time_zone).map_err(|e| CalendarError::UnknownTimeZone {
-            name: time_zone.to_owned(),
-            reason: e.to_string(),
-        })?;
+        let tz = TimeZone::get(time_zone)
+            .or_else(|e| embedded_time_zone(time_zone).ok_or(e))
+            .map_err(|e| CalendarError::UnknownTimeZone {
+                name: time_zone.to_owned(),
+                reason: e.to_string(),
+            })?;
         Self::with_time_zone(tz, config)
     }
 
@@ -273,6 +294,26 @@ fn set_bit(bits: &mut YearBits, date: Date) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_in_stockholm_zone_agrees_with_the_system_database()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let built_in = embedded_time_zone("Europe/Stockholm").ok_or("no built-in zone")?;
+        assert!(embedded_time_zone("Europe/Oslo").is_none());
+        let system = TimeZone::get("Europe/Stockholm")?;
+        // Winter, summer, and both sides of the 2027 spring change.
+        for at in [
+            "1985-01-15T12:00:00Z",
+            "2003-07-01T12:00:00Z",
+            "2027-03-28T00:59:59Z",
+            "2027-03-28T01:00:00Z",
+            "2150-10-31T12:00:00Z",
+        ] {
+            let at: jiff::Timestamp = at.parse()?;
+            assert_eq!(built_in.to_offset(at), system.to_offset(at), "{at}");
+        }
+        Ok(())
+    }
 
     #[test]
     fn calendar_is_send_sync() {
