@@ -7,8 +7,6 @@
 //! `fuzz/regressions/<target>/<what-it-is>` and fix the bug; this test then
 //! guards the fix.
 
-#![expect(clippy::panic, reason = "a test fails by panicking, with the reason")]
-
 mod fuzz;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -3,8 +3,6 @@
 //! `fuzz/regressions/c_route_json/`, through the fuzz target's own check
 //! (`tests/fuzz/mod.rs`).
 
-#![expect(clippy::panic, reason = "a test fails by panicking, with the reason")]
-
 /// The C ABI under the name the shared checks expect.
 mod capi {
     pub use kommunlots::*;

@@ -6,6 +6,10 @@
 //! Each `check_*` function takes the raw fuzz input and panics when an
 //! invariant does not hold; an input it does not want (too large) is ignored.
 #![allow(dead_code, reason = "each includer uses a different subset")]
+#![allow(
+    clippy::panic,
+    reason = "a check fails by panicking; `allow`, not `expect`: the fuzz workspace does not enable the lint"
+)]
 
 use std::sync::OnceLock;
 
