@@ -53,6 +53,25 @@
 //! # Ok::<(), kommunlots::LoadError>(())
 //! ```
 //!
+//! # Limits
+//!
+//! Every input is bounded, and past each bound there is still a decision or
+//! a located error, never a panic or a hang (`core/tests/limits.rs`; the
+//! fuzz targets in `fuzz/`):
+//!
+//! - only the first [`MAX_TEXT_BYTES`] of an enquiry's text are routed, cut
+//!   at a character boundary, with a note in the trace;
+//! - an enquiry's JSON may be [`json::MAX_ENQUIRY_JSON_BYTES`] long; a longer
+//!   one is an [`EnquiryError`];
+//! - a rule file may be [`MAX_FILE_BYTES`] long and a rule set may have
+//!   [`MAX_FILES`] department files; past either, loading fails with a
+//!   [`DiagnosticKind::Limit`] error located at the file (or `departments`).
+//!   TOML nesting is bounded by the parser, also a `Limit` error;
+//! - deadlines are computed for the years [`calendar::FIRST_YEAR`] to
+//!   [`calendar::LAST_YEAR`], and a search for opening time gives up after
+//!   [`calendar::MAX_CLOSED_RUN`] closed days; either way the step is left
+//!   without a due time and the trace says why.
+//!
 //! The rule format is documented in `rules/README.md`; the reference rule set
 //! is `rules/klippan/`.
 #![forbid(unsafe_code)]
