@@ -330,7 +330,11 @@ fn check_calendar(c: &mut Checker<'_>) {
     let m = &c.set.municipality;
     let ms = c.set.municipality_source;
     let zone = &m.municipality.time_zone;
-    if let Err(e) = jiff::tz::TimeZone::get(zone.get_ref()) {
+    if let Err(e) = crate::calendar::time_zone_named(zone.get_ref()) {
+        let e = match e {
+            crate::calendar::CalendarError::UnknownTimeZone { reason, .. } => reason,
+            other => other.to_string(),
+        };
         let loc = c.at(ms, zone);
         c.error(
             DiagnosticKind::InvalidValue,

@@ -132,6 +132,16 @@ pub struct Calendar {
 ///
 /// `tzdata/Europe-Stockholm.tzif` is the TZif file of the IANA time zone
 /// database (public domain), copied from Debian's tzdata 2025b.
+/// The IANA time zone `name`: from the system's database, else built in.
+pub(crate) fn time_zone_named(name: &str) -> Result<TimeZone, CalendarError> {
+    TimeZone::get(name)
+        .or_else(|e| embedded_time_zone(name).ok_or(e))
+        .map_err(|e| CalendarError::UnknownTimeZone {
+            name: name.to_owned(),
+            reason: e.to_string(),
+        })
+}
+
 fn embedded_time_zone(name: &str) -> Option<TimeZone> {
     const STOCKHOLM: &[u8] = include_bytes!("tzdata/Europe-Stockholm.tzif");
     (name == "Europe/Stockholm")
@@ -150,13 +160,7 @@ impl Calendar {
     /// Fails if the time zone is unknown, or if a closure or short day lies
     /// outside 1953–2200.
     pub fn new(time_zone: &str, config: &CalendarConfig) -> Result<Self, CalendarError> {
-        let tz = TimeZone::get(time_zone)
-            .or_else(|e| embedded_time_zone(time_zone).ok_or(e))
-            .map_err(|e| CalendarError::UnknownTimeZone {
-                name: time_zone.to_owned(),
-                reason: e.to_string(),
-            })?;
-        Self::with_time_zone(tz, config)
+        Self::with_time_zone(time_zone_named(time_zone)?, config)
     }
 
     /// A calendar in an already resolved time zone.
