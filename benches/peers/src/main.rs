@@ -24,7 +24,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use kommunlots::{Enquiry, Router};
+use kommunlots::Enquiry;
 use serde_json::{Value, json};
 
 use crate::rules::{Hit, Spec, channel_name, decide, normalize};
