@@ -53,6 +53,31 @@
 //! # Ok::<(), kommunlots::LoadError>(())
 //! ```
 //!
+//! # Deadlines and escalation
+//!
+//! Each step of a decision's `path` carries a `due` time, computed with the
+//! municipality's working-time [`calendar`] (Swedish public holidays, de
+//! facto closed days, local closures, opening hours) from the `[targets]`
+//! and `[[escalation]]` of the rule files, counted from the enquiry's
+//! `received_at`. [`Router::route`] uses the system clock when
+//! `received_at` is absent; [`Router::route_at`] takes the time as an
+//! argument and is deterministic. On `wasm32-unknown-unknown` there is no
+//! clock: WebAssembly callers use [`Router::route_at`] (with `Date.now()`).
+//! [`Router::progress`] tells where an enquiry is at a given time.
+//!
+//! ```
+//! # use kommunlots::{Channel, Enquiry, Router};
+//! # let router = Router::from_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/klippan"))?;
+//! let received: jiff::Timestamp = "2027-03-25T16:30:00+01:00".parse()?;
+//! let enquiry = Enquiry::text("Varför har ni inte plogat?")
+//!     .with_channel(Channel::Email)
+//!     .with_received_at(received);
+//! let decision = router.route_at(&enquiry, received);
+//! // Two working days over Easter: Good Friday and Easter Monday are holidays.
+//! assert_eq!(decision.path[0].due.as_deref(), Some("2027-03-31T16:30:00+02:00"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Limits
 //!
 //! Every input is bounded, and past each bound there is still a decision or
