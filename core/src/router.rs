@@ -66,6 +66,8 @@ pub struct EnquiryTypeInfo<'a> {
     pub first_line: bool,
     /// Whether it is covered by secrecy.
     pub confidential: bool,
+    /// The e-service form codes that select it, upper-cased.
+    pub form_codes: &'a [Box<str>],
 }
 
 pub(crate) struct FirstLineInfo {
@@ -97,6 +99,7 @@ pub(crate) struct CompiledTerm {
 pub(crate) struct CompiledType {
     pub id: Arc<str>,
     pub name: Arc<str>,
+    pub form_codes: Vec<Box<str>>,
     pub department: usize,
     pub unit: usize,
     pub level: u8,
@@ -228,7 +231,18 @@ impl Router {
 
     /// Every enquiry type, in rule-file order.
     pub fn enquiry_types(&self) -> impl Iterator<Item = EnquiryTypeInfo<'_>> {
-        self.types.iter().map(|t| EnquiryTypeInfo {
+        self.types.iter().map(|t| self.type_info(t))
+    }
+
+    /// The enquiry type an e-service form code selects (case-insensitive,
+    /// surrounding spaces ignored), without routing anything: for a form
+    /// that wants to show the type as soon as a category is picked.
+    pub fn enquiry_type_for_form(&self, code: &str) -> Option<EnquiryTypeInfo<'_>> {
+        self.form_type(code).map(|t| self.type_info(&self.types[t]))
+    }
+
+    fn type_info<'a>(&'a self, t: &'a CompiledType) -> EnquiryTypeInfo<'a> {
+        EnquiryTypeInfo {
             id: &t.id,
             name: &t.name,
             department: &self.departments[t.department].id,
@@ -236,7 +250,8 @@ impl Router {
             level: t.level,
             first_line: t.step.is_first_line(),
             confidential: t.confidential,
-        })
+            form_codes: &t.form_codes,
+        }
     }
 
     /// Every department as (id, name), in rule-file order. The first line
@@ -810,6 +825,11 @@ fn compile(set: &RuleSet, warnings: Vec<Diagnostic>) -> Result<Router, LoadError
             types.push(CompiledType {
                 id: Arc::from(def.id.get_ref().as_str()),
                 name: Arc::from(def.name.as_str()),
+                form_codes: def
+                    .form_codes
+                    .iter()
+                    .map(|c| c.get_ref().trim().to_ascii_uppercase().into_boxed_str())
+                    .collect(),
                 department,
                 unit: unit(def.unit.get_ref())?,
                 level,

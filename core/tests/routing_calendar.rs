@@ -96,6 +96,7 @@ fn accessors_list_types_departments_hours_and_targets() {
                 level: 2,
                 first_line: true,
                 confidential: false,
+                form_codes: &[],
             },
             EnquiryTypeInfo {
                 id: "bygglov-ansokan",
@@ -105,6 +106,7 @@ fn accessors_list_types_departments_hours_and_targets() {
                 level: 6,
                 first_line: false,
                 confidential: false,
+                form_codes: &[],
             },
         ]
     );
@@ -231,4 +233,23 @@ fn received_at_without_an_offset_is_a_located_json_error() {
         .unwrap_or_else(|| panic!("a time without offset must be rejected"));
     assert_eq!(err.line, 2);
     assert!(err.message.contains("offset"), "{}", err.message);
+}
+
+#[test]
+fn a_form_code_names_its_type_without_routing() {
+    let router = Router::from_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/klippan"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let info = router.enquiry_type_for_form(" tf-ptrh ");
+    assert_eq!(info.as_ref().map(|t| t.id), Some("parkeringstillstand"));
+    assert_eq!(info.as_ref().map(|t| t.department), Some("teknik"));
+    assert!(info.is_some_and(|t| t.form_codes.iter().any(|c| &**c == "TF-PTRH")));
+    assert!(router.enquiry_type_for_form("TF-NOPE").is_none());
+    let with_forms = router
+        .enquiry_types()
+        .filter(|t| !t.form_codes.is_empty())
+        .count();
+    assert!(
+        with_forms > 10,
+        "{with_forms} Klippan types have form codes"
+    );
 }
