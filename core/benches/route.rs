@@ -24,6 +24,11 @@ fn klippan_dir() -> std::path::PathBuf {
 
 fn benches(c: &mut Criterion) {
     let klippan = Router::from_dir(klippan_dir()).unwrap_or_else(|e| panic!("{e}"));
+    // A fixed "now" (a Tuesday morning) so every run computes the same
+    // deadlines, and the clock is not read inside the loop.
+    let now: jiff::Timestamp = "2027-03-23T09:15:00+01:00"
+        .parse()
+        .unwrap_or_else(|e| panic!("{e}"));
     // About 200 bytes of ordinary Swedish, as an e-mail would start.
     let text = "Hej! Jag bor på Storgatan och undrar varför ni inte har plogat vår gata än. \
                 Det är väldigt halt och min mamma som har rullator kommer inte ut. \
@@ -31,30 +36,39 @@ fn benches(c: &mut Criterion) {
     assert!((195..=205).contains(&text.len()), "{} bytes", text.len());
     let enquiry = Enquiry::text(text).with_channel(Channel::Email);
     assert_eq!(
-        klippan.route(&enquiry).enquiry_type.as_deref(),
+        klippan.route_at(&enquiry, now).enquiry_type.as_deref(),
         Some("snorojning")
     );
     c.bench_function("route 200 B enquiry, Klippan", |b| {
-        b.iter(|| klippan.route(black_box(&enquiry)))
+        b.iter(|| klippan.route_at(black_box(&enquiry), now))
+    });
+
+    assert!(klippan.enquiry_type_for_form("TF-PTRH").is_some());
+    c.bench_function("form-code lookup, Klippan", |b| {
+        b.iter(|| {
+            klippan
+                .enquiry_type_for_form(black_box("TF-PTRH"))
+                .map(|t| t.level)
+        })
     });
 
     let form = Enquiry::default()
         .with_form("TF-PTRH")
         .with_channel(Channel::EService);
-    assert!(klippan.route(&form).matched);
+    assert!(klippan.route_at(&form, now).matched);
     c.bench_function("route by form code, Klippan", |b| {
-        b.iter(|| klippan.route(black_box(&form)))
+        b.iter(|| klippan.route_at(black_box(&form), now))
     });
 
     let big = Router::from_sources(synthetic::rule_set(20, 100)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(big.type_count(), 2000);
     let kilobyte = Enquiry::text(synthetic::enquiry(1024, 1234));
     assert_eq!(
-        big.route(&kilobyte).enquiry_type.as_deref(),
+        big.route_at(&kilobyte, now).enquiry_type.as_deref(),
         Some("d12-t34")
     );
     c.bench_function("route 1 KB enquiry, 2,000 types", |b| {
-        b.iter(|| big.route(black_box(&kilobyte)))
+        b.iter(|| big.route_at(black_box(&kilobyte), now))
     });
 
     let dir = klippan_dir();
