@@ -46,14 +46,19 @@ function compiled(source) {
 const engine = new Engine([], { allowUndefinedFacts: true });
 // The one custom operator: the text contains the term's first stem (after a
 // space unless it is a compound stem) and, for a term of several words,
-// the further stems at the starts of the following words.
-engine.addOperator('containsStem', (text, term) => {
-  if (typeof text !== 'string' || !text.includes(term.needle)) return false;
+// the further stems at the starts of the following words; and none of the
+// longer terms that hide it (kommunlots' longest term wins) is found.
+function found(text, term) {
+  if (!text.includes(term.needle)) return false;
   if (!term.regex) return true;
   for (const guard of term.guards) {
     if (!text.includes(guard)) return false;
   }
   return compiled(term.regex).test(text);
+}
+engine.addOperator('containsStem', (text, term) => {
+  if (typeof text !== 'string' || !found(text, term)) return false;
+  return !term.shadows.some((longer) => found(text, longer));
 });
 for (const rule of rules) engine.addRule(rule);
 

@@ -8,7 +8,7 @@ use std::process::Command;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::rules::Spec;
+use crate::rules::{Spec, TermSpec};
 
 /// The json-rules-engine rules for `spec`. Terms use the custom operator
 /// `containsStem` (defined in `node/bench.mjs`), whose value is the first
@@ -30,15 +30,8 @@ pub fn rules(spec: &Spec) -> Value {
             }));
         }
         for term in &ty.terms {
-            let value = if term.stems.len() == 1 {
-                json!({"needle": term.needle()})
-            } else {
-                json!({
-                    "needle": term.needle(),
-                    "guards": term.stems[1..].iter().map(|s| format!(" {s}")).collect::<Vec<_>>(),
-                    "regex": term.regex(),
-                })
-            };
+            let mut value = operand(term);
+            value["shadows"] = term.shadows.iter().map(|s| operand(&s.term())).collect();
             let mut all = vec![json!({"fact": "text", "operator": "containsStem", "value": value})];
             all.extend(channel_condition.clone());
             rules.push(json!({
@@ -49,6 +42,19 @@ pub fn rules(spec: &Spec) -> Value {
         }
     }
     Value::Array(rules)
+}
+
+/// The `containsStem` operand for one term.
+fn operand(term: &TermSpec) -> Value {
+    if term.stems.len() == 1 {
+        json!({"needle": term.needle()})
+    } else {
+        json!({
+            "needle": term.needle(),
+            "guards": term.stems[1..].iter().map(|s| format!(" {s}")).collect::<Vec<_>>(),
+            "regex": term.regex(),
+        })
+    }
 }
 
 /// What `node/bench.mjs` prints.

@@ -46,6 +46,31 @@ pub struct TermSpec {
     pub weight: f64,
     /// Whether it rules the type out.
     pub negative: bool,
+    /// Longer terms (of any type) whose shortest match contains this
+    /// term's: kommunlots counts only the longer term where both are
+    /// found at one place, so a peer counts this term only when none of
+    /// them is found (an approximation: see the README).
+    pub shadows: Vec<Shadow>,
+}
+
+/// A longer term that hides a shorter one.
+#[derive(Clone, Debug, Serialize)]
+pub struct Shadow {
+    /// Its stems.
+    pub stems: Vec<String>,
+}
+
+impl Shadow {
+    /// The longer term as a [`TermSpec`] (for its needle and regex).
+    pub fn term(&self) -> TermSpec {
+        TermSpec {
+            text: String::new(),
+            stems: self.stems.clone(),
+            weight: 0.0,
+            negative: false,
+            shadows: Vec::new(),
+        }
+    }
 }
 
 impl TermSpec {
@@ -201,6 +226,7 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                     stems,
                     weight,
                     negative,
+                    shadows: Vec::new(),
                 });
             };
             let lists: [(&[Term], &Stemmer, f64); 4] = [
@@ -246,6 +272,7 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
         }
         types.push(spec);
     }
+    add_shadows(&mut types);
     Ok((router, Spec { policy, types }))
 }
 
@@ -300,5 +327,44 @@ pub fn decide<'a>(spec: &'a Spec, hits: &mut [Hit]) -> &'a str {
             }
         }
         _ => &spec.policy.first_line,
+    }
+}
+
+/// Finds, for every term, the longer terms whose shortest match (their
+/// stems joined as they would be found) contains its needle.
+fn add_shadows(types: &mut [TypeSpec]) {
+    let all: Vec<Vec<String>> = {
+        let mut v: Vec<Vec<String>> = types
+            .iter()
+            .flat_map(|t| t.terms.iter().map(|t| t.stems.clone()))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let shortest = |stems: &[String]| {
+        let mut s = String::from(" ");
+        for (i, stem) in stems.iter().enumerate() {
+            if i > 0 && !stems[i - 1].ends_with(' ') {
+                s.push(' ');
+            }
+            s.push_str(stem);
+        }
+        s
+    };
+    for ty in types.iter_mut() {
+        for term in &mut ty.terms {
+            let needle = term.needle();
+            let own = shortest(&term.stems);
+            term.shadows = all
+                .iter()
+                .filter(|u| **u != term.stems)
+                .filter(|u| {
+                    let text = shortest(u);
+                    text.trim_end().len() > own.trim_end().len() && text.contains(&needle)
+                })
+                .map(|u| Shadow { stems: u.clone() })
+                .collect();
+        }
     }
 }
