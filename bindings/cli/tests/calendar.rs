@@ -5,38 +5,9 @@
     reason = "a test that cannot set up its input should stop loudly"
 )]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn klippan() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/klippan")
-}
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kommunlots"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let stdin = stdin.as_bytes().to_vec();
-    let writer = std::thread::spawn(move || input.write_all(&stdin));
-    let output = child.wait_with_output().expect("the binary runs");
-    writer.join().expect("the writer thread ends").ok();
-    output
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{klippan, run, stderr, stdout};
 
 const HOLIDAYS_2027: &str = "\
 2027-01-01\tNyårsdagen\tpublic

@@ -6,46 +6,14 @@
     reason = "a test that cannot set up its input should stop loudly"
 )]
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
 
+use common::{code, klippan, run, stderr, stdout};
 use serde_json::Value;
-
-/// The reference rule set, `rules/klippan`.
-fn klippan() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/klippan")
-}
-
-/// Runs `kommunlots` with `args`, feeding it `stdin`.
-fn run(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kommunlots"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let stdin = stdin.as_ref().to_vec();
-    let writer = std::thread::spawn(move || input.write_all(&stdin));
-    let output = child.wait_with_output().expect("the binary runs");
-    writer.join().expect("the writer thread ends").ok();
-    output
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("the binary exits, not killed")
-}
 
 /// A rule set written to a fresh temporary folder, removed on drop.
 struct TempRules(PathBuf);
