@@ -169,11 +169,12 @@ impl Router {
     /// Checks and compiles a parsed rule set. Fails when the check finds an
     /// error; warnings are kept and readable with [`Router::warnings`].
     pub fn new(set: &RuleSet) -> Result<Router, LoadError> {
-        let diagnostics = crate::validate::check(set);
+        let mut stemmers = Stemmers::new();
+        let diagnostics = crate::validate::check_with(set, &mut stemmers);
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             return Err(LoadError { diagnostics });
         }
-        compile(set, diagnostics)
+        compile(set, diagnostics, &mut stemmers)
     }
 
     /// The municipality's name.
@@ -705,7 +706,11 @@ pub(crate) fn rfc3339(at: &Zoned) -> String {
 }
 
 /// Builds the router from a rule set the check found no error in.
-fn compile(set: &RuleSet, warnings: Vec<Diagnostic>) -> Result<Router, LoadError> {
+fn compile(
+    set: &RuleSet,
+    warnings: Vec<Diagnostic>,
+    stemmers: &mut Stemmers,
+) -> Result<Router, LoadError> {
     let m = &set.municipality;
     let internal = |what: &str| LoadError {
         diagnostics: vec![Diagnostic::error(
@@ -748,7 +753,6 @@ fn compile(set: &RuleSet, warnings: Vec<Diagnostic>) -> Result<Router, LoadError
     }
     let policy = &m.policy;
     let max_level = *policy.first_line_max_level.get_ref();
-    let stemmers = Stemmers::new();
     let mut departments = Vec::new();
     let mut types = Vec::new();
     let mut forms = HashMap::new();
@@ -794,7 +798,7 @@ fn compile(set: &RuleSet, warnings: Vec<Diagnostic>) -> Result<Router, LoadError
                         .as_ref()
                         .map_or(default_weight, |w| *w.get_ref());
                     add_term(
-                        &stemmers,
+                        stemmers,
                         &mut patterns,
                         &mut terms,
                         ty_index,
@@ -810,7 +814,7 @@ fn compile(set: &RuleSet, warnings: Vec<Diagnostic>) -> Result<Router, LoadError
                 // Negative words are tried in both languages' stemmed forms.
                 for lang in [Lang::Swedish, Lang::English] {
                     add_term(
-                        &stemmers,
+                        stemmers,
                         &mut patterns,
                         &mut terms,
                         ty_index,
@@ -898,7 +902,7 @@ fn compile(set: &RuleSet, warnings: Vec<Diagnostic>) -> Result<Router, LoadError
 
 #[allow(clippy::too_many_arguments)]
 fn add_term(
-    stemmers: &Stemmers,
+    stemmers: &mut Stemmers,
     patterns: &mut Vec<(Pattern, TermRef)>,
     terms: &mut Vec<CompiledTerm>,
     ty: u32,

@@ -7,6 +7,8 @@
 //! each end: `" bygglov för garage "`. The leading and trailing spaces let a
 //! pattern demand a word start by beginning with a space.
 
+use std::collections::HashMap;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::{IsNormalized, is_nfc_quick};
@@ -154,9 +156,14 @@ pub(crate) enum Lang {
 }
 
 /// Snowball stemmers for the two languages rule terms are written in.
+///
+/// Loading a rule set asks for every term's pattern twice (the check for
+/// keyword conflicts, then compilation), so patterns are remembered per
+/// language.
 pub(crate) struct Stemmers {
     swedish: Stemmer,
     english: Stemmer,
+    seen: [HashMap<Box<str>, Option<Pattern>>; 2],
 }
 
 impl Stemmers {
@@ -164,42 +171,54 @@ impl Stemmers {
         Stemmers {
             swedish: Stemmer::create(Algorithm::Swedish),
             english: Stemmer::create(Algorithm::English),
+            seen: [HashMap::new(), HashMap::new()],
         }
     }
 
     /// The search pattern for a rule term: its normalised words, each
     /// stemmed. Returns `None` for a term with no letters or digits.
-    pub(crate) fn pattern(&self, term: &str, lang: Lang) -> Option<Pattern> {
+    pub(crate) fn pattern(&mut self, term: &str, lang: Lang) -> Option<Pattern> {
+        let seen = &mut self.seen[lang as usize];
+        if let Some(pattern) = seen.get(term) {
+            return pattern.clone();
+        }
         let stemmer = match lang {
             Lang::Swedish => &self.swedish,
             Lang::English => &self.english,
         };
-        let stems: Vec<String> = words(term)
-            .iter()
-            .map(|w| {
-                // The enquiry is not stemmed, so the needle must be a prefix
-                // of every form of the word. Swedish Snowball only strips
-                // endings, but English Porter also rewrites them (`library`
-                // → `librari`), so keep the part the stem and the word share.
-                let stem = stemmer.stem(w);
-                let shared: usize = w
-                    .chars()
-                    .zip(stem.chars())
-                    .take_while(|(a, b)| a == b)
-                    .map(|(a, _)| a.len_utf8())
-                    .sum();
-                if w[..shared].chars().count() < 3 {
-                    // A stem of one or two letters would match far too much:
-                    // such a word must match whole. The trailing space marks
-                    // that (normalised text ends every word with one).
-                    format!("{w} ")
-                } else {
-                    w[..shared].to_owned()
-                }
-            })
-            .collect();
-        (!stems.is_empty()).then_some(Pattern { stems })
+        let pattern = stem(stemmer, term);
+        seen.insert(term.into(), pattern.clone());
+        pattern
     }
+}
+
+/// Stems every word of `term` (see [`Stemmers::pattern`]).
+fn stem(stemmer: &Stemmer, term: &str) -> Option<Pattern> {
+    let stems: Vec<String> = words(term)
+        .iter()
+        .map(|w| {
+            // The enquiry is not stemmed, so the needle must be a prefix of
+            // every form of the word. Swedish Snowball only strips endings,
+            // but English Porter also rewrites them (`library` → `librari`),
+            // so keep the part the stem and the word share.
+            let stem = stemmer.stem(w);
+            let shared: usize = w
+                .chars()
+                .zip(stem.chars())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len_utf8())
+                .sum();
+            if w[..shared].chars().count() < 3 {
+                // A stem of one or two letters would match far too much:
+                // such a word must match whole. The trailing space marks
+                // that (normalised text ends every word with one).
+                format!("{w} ")
+            } else {
+                w[..shared].to_owned()
+            }
+        })
+        .collect();
+    (!stems.is_empty()).then_some(Pattern { stems })
 }
 
 /// A compiled rule term: the stems of its words.
@@ -277,7 +296,7 @@ mod tests {
         assert!(out.len() <= MAX_TEXT_BYTES + 2);
     }
 
-    fn needle(s: &Stemmers, term: &str, lang: Lang) -> String {
+    fn needle(s: &mut Stemmers, term: &str, lang: Lang) -> String {
         s.pattern(term, lang)
             .map(|p| p.needle())
             .unwrap_or_default()
@@ -285,21 +304,21 @@ mod tests {
 
     #[test]
     fn swedish_stems_meet_inflections_and_compounds() {
-        let s = Stemmers::new();
-        let bygglov = needle(&s, "bygglov", Lang::Swedish);
+        let mut s = Stemmers::new();
+        let bygglov = needle(&mut s, "bygglov", Lang::Swedish);
         assert!(norm("min bygglovsansökan").contains(&bygglov));
         assert!(norm("bygglovet").contains(&bygglov));
-        let sopkarl = needle(&s, "sopkärl", Lang::Swedish);
+        let sopkarl = needle(&mut s, "sopkärl", Lang::Swedish);
         assert!(norm("sopkärlet är trasigt").contains(&sopkarl));
-        let tillstand = needle(&s, "parkeringstillstånd", Lang::Swedish);
+        let tillstand = needle(&mut s, "parkeringstillstånd", Lang::Swedish);
         assert!(norm("handikapparkeringstillståndet").contains(&tillstand));
     }
 
     #[test]
     fn short_stems_and_phrases_need_a_word_start() {
-        let s = Stemmers::new();
-        assert_eq!(needle(&s, "is", Lang::Swedish), " is ");
-        assert_eq!(needle(&s, "isen", Lang::Swedish), " isen");
+        let mut s = Stemmers::new();
+        assert_eq!(needle(&mut s, "is", Lang::Swedish), " is ");
+        assert_eq!(needle(&mut s, "isen", Lang::Swedish), " isen");
         let phrase = s.pattern("snow clearing", Lang::English);
         assert_eq!(
             phrase.as_ref().map(|p| p.stems.join("+")).as_deref(),
@@ -311,20 +330,20 @@ mod tests {
 
     #[test]
     fn english_needles_are_prefixes_of_the_word_itself() {
-        let s = Stemmers::new();
+        let mut s = Stemmers::new();
         // Porter turns `library` into `librari`; the needle must still find
         // `library`, `libraries` and `librarian`.
-        let library = needle(&s, "library", Lang::English);
+        let library = needle(&mut s, "library", Lang::English);
         for text in ["the library", "libraries", "a librarian"] {
             assert!(norm(text).contains(&library), "{library:?} in {text:?}");
         }
-        let icy = needle(&s, "icy", Lang::English);
+        let icy = needle(&mut s, "icy", Lang::English);
         assert!(norm("icy roads").contains(&icy));
     }
 
     #[test]
     fn one_and_two_letter_words_match_whole_words_only() {
-        let s = Stemmers::new();
+        let mut s = Stemmers::new();
         let efaktura = s.pattern("e-faktura", Lang::Swedish).map(|p| p.stems);
         assert_eq!(efaktura, Some(vec!["e ".to_owned(), "faktur".to_owned()]));
     }

@@ -115,6 +115,12 @@ impl Checker<'_> {
 
 /// Runs every check.
 pub(crate) fn check(set: &RuleSet) -> Vec<Diagnostic> {
+    check_with(set, &mut Stemmers::new())
+}
+
+/// Runs every check, stemming with (and filling) `stemmers`, which the
+/// router then compiles with.
+pub(crate) fn check_with(set: &RuleSet, stemmers: &mut Stemmers) -> Vec<Diagnostic> {
     let mut c = Checker {
         set,
         out: Vec::new(),
@@ -317,7 +323,7 @@ pub(crate) fn check(set: &RuleSet) -> Vec<Diagnostic> {
     check_calendar(&mut c);
     check_escalation(&mut c, &unit_department);
     check_tests(&mut c, &departments, &types, &units);
-    keyword_conflicts(&mut c);
+    keyword_conflicts(&mut c, stemmers);
     untested(&mut c);
     let mut out = c.out;
     diagnostic::sort(&mut out);
@@ -563,8 +569,7 @@ fn check_tests(
 
 /// Warns when the same term, at the same weight, recognises types in two
 /// different departments: the router would call such enquiries ambiguous.
-fn keyword_conflicts(c: &mut Checker<'_>) {
-    let stemmers = Stemmers::new();
+fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
     let set = c.set;
     let mut seen: HashMap<(crate::text::Pattern, u64), (&str, &str, Location)> = HashMap::new();
     for (source, file) in &set.departments {
