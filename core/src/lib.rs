@@ -107,6 +107,7 @@ pub mod decision;
 pub mod diagnostic;
 mod explain;
 pub mod json;
+pub mod lines;
 mod load;
 mod matcher;
 pub mod model;

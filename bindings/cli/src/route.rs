@@ -1,11 +1,12 @@
 //! `kommunlots route`: one enquiry from the command line, or a stream of
 //! JSON Lines from stdin.
 
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{self, BufReader, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 use kommunlots::json::{MAX_ENQUIRY_JSON_BYTES, parse_enquiry};
+use kommunlots::lines::{LineError as ReadError, LineReader};
 use kommunlots::{Channel, Decision, Enquiry, Router};
 use serde_json::Value;
 
@@ -107,19 +108,16 @@ fn route_stream(router: &Router, args: &Args, format: Format) -> Result<u8, CliE
     if stdin.is_terminal() {
         output::eprint_line("reading enquiries as JSON Lines from stdin (end with Ctrl-D)");
     }
-    let mut input = BufReader::with_capacity(64 * 1024, stdin.lock());
+    let mut input = LineReader::with_limit(
+        BufReader::with_capacity(64 * 1024, stdin.lock()),
+        MAX_ENQUIRY_JSON_BYTES,
+    );
     let mut out = BufWriter::new(io::stdout().lock());
-    let mut buf = Vec::new();
-    let mut line_number = 0usize;
     let mut bad_lines = Vec::new();
     let code = |bad: &[usize]| if bad.is_empty() { SUCCESS } else { DATA_ERROR };
-    while let Some(too_long) = read_line_bounded(&mut input, &mut buf, MAX_ENQUIRY_JSON_BYTES)? {
-        line_number += 1;
-        let line = buf.trim_ascii();
-        if line.is_empty() {
-            continue;
-        }
-        let written = match parse_line(line, too_long, args) {
+    while let Some((line_number, text)) = input.next_line()? {
+        let line_number = usize::try_from(line_number).unwrap_or(usize::MAX);
+        let written = match parse_line(text, args) {
             Ok(enquiry) => {
                 let decision = router.route(&enquiry);
                 match format {
@@ -141,7 +139,7 @@ fn route_stream(router: &Router, args: &Args, format: Format) -> Result<u8, CliE
         // Answer what has been read before waiting for more input, so a
         // program feeding us one line at a time gets its answers at once.
         let written = written.and_then(|()| {
-            if input.buffer().is_empty() {
+            if input.get_ref().buffer().is_empty() {
                 out.flush()
             } else {
                 Ok(())
@@ -166,21 +164,14 @@ fn route_stream(router: &Router, args: &Args, format: Format) -> Result<u8, CliE
     Ok(code(&bad_lines))
 }
 
-fn parse_line(line: &[u8], too_long: bool, args: &Args) -> Result<Enquiry, LineError> {
-    if too_long {
-        return Err(LineError {
-            id: Value::Null,
-            message: format!("the line is longer than the limit of {MAX_ENQUIRY_JSON_BYTES} bytes"),
-            column: None,
-        });
-    }
-    let text = std::str::from_utf8(line).map_err(|e| {
-        let column = e.valid_up_to() + 1;
-        LineError {
-            id: Value::Null,
-            message: format!("invalid UTF-8 at column {column}"),
-            column: Some(column),
-        }
+fn parse_line(text: Result<&str, ReadError>, args: &Args) -> Result<Enquiry, LineError> {
+    let text = text.map_err(|e| LineError {
+        id: Value::Null,
+        column: match e {
+            ReadError::InvalidUtf8 { column } => Some(column),
+            _ => None,
+        },
+        message: e.to_string(),
     })?;
     let mut enquiry = parse_enquiry(text).map_err(|e| {
         let column = (e.column > 0).then_some(e.column);
@@ -245,75 +236,9 @@ fn write_line_error(
     }
 }
 
-/// Reads one line (without its `\n`) into `buf`, keeping at most `limit`
-/// bytes and skipping the rest, so one huge line cannot exhaust memory.
-/// Returns `None` at the end of input, otherwise whether the line was cut.
-fn read_line_bounded(
-    input: &mut impl BufRead,
-    buf: &mut Vec<u8>,
-    limit: usize,
-) -> io::Result<Option<bool>> {
-    buf.clear();
-    let mut too_long = false;
-    let mut read_any = false;
-    loop {
-        let available = match input.fill_buf() {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if available.is_empty() {
-            return Ok(read_any.then_some(too_long));
-        }
-        read_any = true;
-        let newline = available.iter().position(|&b| b == b'\n');
-        let chunk = &available[..newline.unwrap_or(available.len())];
-        let room = limit.saturating_sub(buf.len());
-        if chunk.len() > room {
-            too_long = true;
-        }
-        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        let used = newline.map_or(available.len(), |i| i + 1);
-        input.consume(used);
-        if newline.is_some() {
-            return Ok(Some(too_long));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lines(input: &[u8], limit: usize) -> Vec<(String, bool)> {
-        let mut reader = io::BufReader::with_capacity(4, input);
-        let mut buf = Vec::new();
-        let mut out = Vec::new();
-        while let Ok(Some(cut)) = read_line_bounded(&mut reader, &mut buf, limit) {
-            out.push((String::from_utf8_lossy(&buf).into_owned(), cut));
-        }
-        out
-    }
-
-    #[test]
-    fn reads_lines_across_buffer_boundaries() {
-        assert_eq!(
-            lines(b"abcdefgh\n\nxy", 100),
-            [
-                ("abcdefgh".to_owned(), false),
-                (String::new(), false),
-                ("xy".to_owned(), false)
-            ]
-        );
-    }
-
-    #[test]
-    fn cuts_long_lines_and_goes_on() {
-        assert_eq!(
-            lines(b"abcdefgh\nok\n", 3),
-            [("abc".to_owned(), true), ("ok".to_owned(), false)]
-        );
-    }
 
     #[test]
     fn id_is_taken_from_an_object_only() {

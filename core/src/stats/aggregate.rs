@@ -17,6 +17,7 @@ use super::report::{
 };
 use super::words::WordCounter;
 use crate::decision::{Decision, MatchStatus};
+use crate::lines::LineError;
 use crate::model::Channel;
 use crate::router::Router;
 
@@ -112,9 +113,9 @@ impl<'r> Aggregator<'r> {
     }
 
     /// Adds one line: its text, or why it could not be read.
-    pub fn add_line(&mut self, line: u64, text: Result<&str, String>) {
+    pub fn add_line(&mut self, line: u64, text: Result<&str, LineError>) {
         self.lines.read += 1;
-        match text.and_then(parse_line) {
+        match text.map_err(|e| e.to_string()).and_then(parse_line) {
             Ok(entry) => self.add_entry(line, entry),
             Err(message) => self.add_malformed(line, &message),
         }

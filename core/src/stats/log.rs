@@ -1,17 +1,11 @@
 //! Reading a routing log: JSON Lines, one enquiry per line, in bounded
 //! memory.
 
-use std::io::{self, BufRead};
-
 use jiff::Timestamp;
 use serde::Deserialize;
 
 use crate::decision::{Decision, Enquiry, EnquiryId};
 use crate::model::Channel;
-
-/// Longest log line read, in bytes; a longer line is reported malformed
-/// and skipped without being held in memory.
-pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
 
 /// What happened to an enquiry after it was routed, when the log knows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -119,88 +113,10 @@ fn from_decision(decision: Decision, outcome: Outcome) -> LogEntry {
     }
 }
 
-/// Reads a log line by line, reusing one buffer, so memory does not grow
-/// with the log.
-pub struct LogReader<R> {
-    input: R,
-    buf: Vec<u8>,
-    line: u64,
-    bytes: u64,
-}
-
-impl<R: BufRead> LogReader<R> {
-    /// A reader over `input`.
-    pub fn new(input: R) -> Self {
-        LogReader {
-            input,
-            buf: Vec::new(),
-            line: 0,
-            bytes: 0,
-        }
-    }
-
-    /// Bytes consumed so far (for a progress bar).
-    pub fn bytes_read(&self) -> u64 {
-        self.bytes
-    }
-
-    /// The next non-blank line with its 1-based number: its text, or why it
-    /// cannot be read (too long, not UTF-8). `None` at the end.
-    pub fn next_line(&mut self) -> io::Result<Option<(u64, Result<&str, String>)>> {
-        let too_long = loop {
-            let Some(too_long) = self.read_bounded()? else {
-                return Ok(None);
-            };
-            self.line += 1;
-            if too_long || !self.buf.trim_ascii().is_empty() {
-                break too_long;
-            }
-        };
-        if too_long {
-            return Ok(Some((
-                self.line,
-                Err(format!(
-                    "the line is longer than the limit of {MAX_LINE_BYTES} bytes"
-                )),
-            )));
-        }
-        let text = std::str::from_utf8(self.buf.trim_ascii())
-            .map_err(|e| format!("invalid UTF-8 at column {}", e.valid_up_to() + 1));
-        Ok(Some((self.line, text)))
-    }
-
-    /// Reads one line (without its `\n`) into `buf`, keeping at most
-    /// [`MAX_LINE_BYTES`]. `None` at the end, else whether it was cut.
-    fn read_bounded(&mut self) -> io::Result<Option<bool>> {
-        self.buf.clear();
-        let mut too_long = false;
-        let mut read_any = false;
-        loop {
-            let available = match self.input.fill_buf() {
-                Ok(bytes) => bytes,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            if available.is_empty() {
-                return Ok(read_any.then_some(too_long));
-            }
-            read_any = true;
-            let newline = available.iter().position(|&b| b == b'\n');
-            let chunk = &available[..newline.unwrap_or(available.len())];
-            let room = MAX_LINE_BYTES.saturating_sub(self.buf.len());
-            if chunk.len() > room {
-                too_long = true;
-            }
-            self.buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
-            let used = newline.map_or(available.len(), |i| i + 1);
-            self.input.consume(used);
-            self.bytes += used as u64;
-            if newline.is_some() {
-                return Ok(Some(too_long));
-            }
-        }
-    }
-}
+/// Reads a log line by line in bounded memory; lines longer than
+/// [`MAX_LINE_BYTES`](crate::lines::MAX_LINE_BYTES) are reported malformed
+/// and skipped without being held.
+pub type LogReader<R> = crate::lines::LineReader<R>;
 
 #[cfg(test)]
 mod tests {
@@ -226,19 +142,5 @@ mod tests {
         assert!(e.contains("both an `enquiry` object"), "{e}");
         let e = parse_line(r#"{"enquiry": {"text": "a"}, "answerd_at": "x"}"#).unwrap_err();
         assert!(e.contains("unknown field `answerd_at`"), "{e}");
-    }
-
-    #[test]
-    fn blank_lines_are_skipped_and_numbers_kept() {
-        let mut r = LogReader::new(&b"{}\n\n  \n{\"x\"\n"[..]);
-        let mut seen = Vec::new();
-        while let Some((n, text)) = r.next_line().unwrap() {
-            seen.push((n, text.map(str::to_owned)));
-        }
-        assert_eq!(
-            seen,
-            [(1, Ok("{}".to_owned())), (4, Ok("{\"x\"".to_owned()))]
-        );
-        assert_eq!(r.bytes_read(), 12);
     }
 }

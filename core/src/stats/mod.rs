@@ -109,10 +109,11 @@ pub mod words;
 
 use std::io::{self, BufRead};
 
+pub use crate::lines::MAX_LINE_BYTES;
 pub use aggregate::{Aggregator, Options, TOP_WORDS};
 #[cfg(feature = "html")]
 pub use html::to_html;
-pub use log::{LogEntry, LogReader, MAX_LINE_BYTES, Outcome, parse_line};
+pub use log::{LogEntry, LogReader, Outcome, parse_line};
 pub use redact::{REDACTED, contains_personal_number, redact};
 pub use report::{
     ChannelService, FirstLineResolution, LineCounts, MAX_LISTED, MalformedLine, OverdueEnquiry,
