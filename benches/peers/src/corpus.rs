@@ -40,7 +40,10 @@ pub fn build(router: &Router) -> Vec<Enquiry> {
                 any.channel = None;
                 corpus.push(any);
             } else {
-                corpus.push((*e).clone().with_channel(Channel::ALL[i % Channel::ALL.len()]));
+                corpus.push(
+                    (*e).clone()
+                        .with_channel(Channel::ALL[i % Channel::ALL.len()]),
+                );
             }
             if !texts.is_empty() {
                 let other = texts[(i * 7 + 3) % texts.len()];

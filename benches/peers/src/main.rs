@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 use kommunlots::Enquiry;
 use serde_json::{Value, json};
 
-use crate::rules::{Hit, Spec, channel_name, decide, normalize};
+use crate::rules::{Hit, Spec, channel_name, decide, drop_shadowed, normalize};
 
 /// The fixed routing time: deadlines are computed, deterministically.
 const NOW: &str = "2027-03-25T10:00:00+01:00";
@@ -237,7 +237,10 @@ fn bench(rules_dir: &Path, out: &Path, node_dir: &Path, seconds: f64) -> Result<
         "| {:<36} | {:>16} | {:>6} | {:>17} | {:>9} |",
         "engine", "mean per enquiry", "passes", "× kommunlots time", "agreement"
     );
-    println!("|{:-<38}|{:->18}|{:->8}|{:->19}|{:->11}|", "", "", "", "", "");
+    println!(
+        "|{:-<38}|{:->18}|{:->8}|{:->19}|{:->11}|",
+        "", "", "", "", ""
+    );
     for row in &rows {
         let ratio = row.mean.as_secs_f64() / k_mean.as_secs_f64();
         println!(
@@ -295,7 +298,9 @@ async fn route_zen(
 ) -> Result<String, String> {
     let text = normalize(e.text.as_deref().unwrap_or(""));
     let form = e.form.as_deref().unwrap_or("").trim().to_ascii_uppercase();
-    zen.hits(&text, &form, channel_name(e.channel), hits).await?;
+    zen.hits(&text, &form, channel_name(e.channel), hits)
+        .await?;
+    drop_shadowed(spec, hits);
     Ok(decide(spec, hits).to_owned())
 }
 

@@ -237,7 +237,10 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
             ];
             for (list, stemmer, default_weight) in lists {
                 for term in list {
-                    let weight = term.weight.as_ref().map_or(default_weight, |w| *w.get_ref());
+                    let weight = term
+                        .weight
+                        .as_ref()
+                        .map_or(default_weight, |w| *w.get_ref());
                     add(term.text.get_ref(), stemmer, weight, false);
                 }
             }
@@ -286,12 +289,30 @@ pub fn channel_name(channel: Option<Channel>) -> &'static str {
 pub struct Hit {
     /// The type's index in [`Spec::types`].
     pub ty: usize,
+    /// The term's index in its type's `terms` (`None` for a form code).
+    pub term: Option<usize>,
     /// The term's weight.
     pub weight: f64,
     /// Whether the term is a negative word.
     pub negative: bool,
     /// Whether the row was a form code.
     pub form: bool,
+}
+
+/// Drops the fired terms that a longer fired term contains (their
+/// `shadows`), as kommunlots counts only the longer of two overlapping
+/// matches. Like json-rules-engine's guard, it asks whether the longer term
+/// was found anywhere, not at the same place: see the README.
+pub fn drop_shadowed(spec: &Spec, hits: &mut Vec<Hit>) {
+    let stems = |h: &Hit| h.term.map(|j| spec.types[h.ty].terms[j].stems.as_slice());
+    let fired: std::collections::HashSet<&[String]> = hits.iter().filter_map(stems).collect();
+    hits.retain(|h| match h.term {
+        Some(j) => !spec.types[h.ty].terms[j]
+            .shadows
+            .iter()
+            .any(|s| fired.contains(s.stems.as_slice())),
+        None => true,
+    });
 }
 
 /// The department the policy gives for the rows that fired: a form code's

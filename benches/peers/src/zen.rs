@@ -7,9 +7,12 @@
 //! policy `collect`. A term's cell is `contains($, "stem")` for a one-word
 //! term, and for a term of several words the `contains` of each word's stem
 //! (cheap guards) followed by `matches($, "regex")` for the words in order.
-//! Each row outputs the type's index, the term's weight and whether it is a
-//! negative word or a form code; the harness adds up the weights
-//! ([`crate::rules::decide`]).
+//! Each row outputs the type's index, the term's index, the term's weight and
+//! whether it is a negative word or a form code. The harness then drops the
+//! terms a longer fired term contains ([`crate::rules::drop_shadowed`]: zen's
+//! expression language could not express that guard in the cells, see
+//! [`term_cell`]) and adds up the weights ([`crate::rules::decide`]), inside
+//! the timed loop.
 
 use std::sync::Arc;
 
@@ -27,11 +30,11 @@ fn quote(s: &str) -> String {
 
 /// The zen cell for a term over the `text` column: the term is found.
 pub fn term_cell(term: &TermSpec) -> String {
-    // The longest-term-wins guards (`and not (...)`, `and !(...)` or
-    // `and (...) == false` over the longer terms) made zen fail those rows
-    // (agreement fell from 96.3 % to 73.1 %) and there was no time left to
-    // find out why, so zen gets the plain cells; see the README.
-    let _ = &term.shadows;
+    // The longest-term-wins guards written in the cells (`and not (...)`,
+    // `and !(...)` or `and (...) == false` over the longer terms) made zen
+    // fail those rows (agreement fell from 96.3 % to 73.1 %), so the cells
+    // only say whether the term is found and the harness applies the guard
+    // to the rows that fired (`rules::drop_shadowed`).
     found(term)
 }
 
@@ -71,6 +74,7 @@ pub fn graph(spec: &Spec) -> Value {
                 "in-form": quote(code),
                 "in-channel": "",
                 "out-ty": i.to_string(),
+                "out-term": "-1",
                 "out-w": "1000",
                 "out-neg": "false",
                 "out-form": "true",
@@ -84,6 +88,7 @@ pub fn graph(spec: &Spec) -> Value {
                 "in-form": "",
                 "in-channel": channel,
                 "out-ty": i.to_string(),
+                "out-term": j.to_string(),
                 "out-w": format!("{:?}", term.weight),
                 "out-neg": term.negative.to_string(),
                 "out-form": "false",
@@ -106,6 +111,7 @@ pub fn graph(spec: &Spec) -> Value {
                     ],
                     "outputs": [
                         {"id": "out-ty", "name": "Type", "field": "ty"},
+                        {"id": "out-term", "name": "Term", "field": "term"},
                         {"id": "out-w", "name": "Weight", "field": "w"},
                         {"id": "out-neg", "name": "Negative", "field": "neg"},
                         {"id": "out-form", "name": "Form", "field": "form"},
@@ -141,7 +147,13 @@ impl Zen {
     }
 
     /// Evaluates the table for one enquiry and returns the rows that fired.
-    pub async fn hits(&self, text: &str, form: &str, channel: &str, out: &mut Vec<Hit>) -> Result<(), String> {
+    pub async fn hits(
+        &self,
+        text: &str,
+        form: &str,
+        channel: &str,
+        out: &mut Vec<Hit>,
+    ) -> Result<(), String> {
         out.clear();
         let context = json!({"text": text, "form": form, "channel": channel});
         let response = self
@@ -156,12 +168,17 @@ impl Zen {
             .ok_or_else(|| format!("zen: unexpected result {result}"))?;
         for row in rows {
             let ty = row.get("ty").and_then(Value::as_u64);
+            let term = row
+                .get("term")
+                .and_then(Value::as_i64)
+                .and_then(|t| usize::try_from(t).ok());
             let weight = row.get("w").and_then(Value::as_f64);
             let negative = row.get("neg").and_then(Value::as_bool);
             let form = row.get("form").and_then(Value::as_bool);
             match (ty, weight, negative, form) {
                 (Some(ty), Some(weight), Some(negative), Some(form)) => out.push(Hit {
                     ty: ty as usize,
+                    term,
                     weight,
                     negative,
                     form,
