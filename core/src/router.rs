@@ -343,7 +343,7 @@ impl Router {
                 None => notes.push("formulärkoden finns inte i regelverket".to_owned()),
             }
         }
-        let mut normalized = String::new();
+        let mut normalized = Vec::new();
         if text::normalize_into(enquiry.text.as_deref().unwrap_or(""), &mut normalized) {
             notes.push(format!(
                 "texten är längre än {} byte; bara början har lästs",
