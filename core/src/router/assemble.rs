@@ -1,0 +1,279 @@
+//! Assembling the decision: the path with its due times, the explanation
+//! and the trace, for a matched, unmatched or ambiguous enquiry.
+
+use std::sync::Arc;
+
+use jiff::{Timestamp, Zoned};
+
+use super::{Router, ServiceTarget};
+use crate::decision::{
+    Candidate, Decision, Enquiry, Explanation, MatchStatus, MatchVia, MatchedTerm, PolicyStep,
+    Step, StepRole, Trace,
+};
+use crate::explain;
+use crate::matcher::TermRef;
+
+impl Router {
+    /// The steps of a route with their due times: each counted from the
+    /// previous due time (from `received` for the first) with the step's
+    /// target and its unit's opening hours. A step without a target keeps
+    /// the previous time; a date that cannot be computed leaves that step
+    /// and the rest without a due time, with a note. Returns the steps and
+    /// the first step's due time.
+    pub(super) fn schedule(
+        &self,
+        plan: &[(usize, StepRole, Option<ServiceTarget>)],
+        received: Option<Timestamp>,
+        notes: &mut Vec<String>,
+    ) -> (Vec<Step>, Option<Zoned>) {
+        let mut from = received;
+        let mut first_due = None;
+        let mut path = Vec::with_capacity(plan.len());
+        for (i, &(unit, role, target)) in plan.iter().enumerate() {
+            let mut due = None;
+            if let (Some(at), Some(target)) = (from, target) {
+                match self.calendar.due(self.unit_hours(unit), at, &target) {
+                    Ok(zoned) => {
+                        from = Some(zoned.timestamp());
+                        due = Some(rfc3339(&zoned));
+                        if i == 0 {
+                            first_due = Some(zoned);
+                        }
+                    }
+                    Err(e) => {
+                        notes.push(format!(
+                            "svarstiden för steg {} ({}) kunde inte räknas ut: {e}",
+                            i + 1,
+                            self.units[unit].name
+                        ));
+                        from = None;
+                    }
+                }
+            }
+            path.push(Step {
+                unit: self.units[unit].id.clone(),
+                unit_name: self.units[unit].name.clone(),
+                role,
+                due,
+            });
+        }
+        (path, first_due)
+    }
+
+    pub(super) fn received_string(&self, received: Option<Timestamp>) -> Option<String> {
+        received.map(|t| rfc3339(&t.to_zoned(self.calendar.time_zone().clone())))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn matched(
+        &self,
+        enquiry: &Enquiry,
+        received: Option<Timestamp>,
+        ty_index: usize,
+        via: MatchVia,
+        hits: &[TermRef],
+        score: f64,
+        candidates: Vec<Candidate>,
+        mut notes: Vec<String>,
+    ) -> Decision {
+        let ty = &self.types[ty_index];
+        let first_line = ty.step.is_first_line();
+        let handler = if first_line {
+            self.first_line_handler(enquiry.channel)
+        } else {
+            ty.unit
+        };
+        let first_target = enquiry.channel.and_then(|c| ty.targets.channel(c)).copied();
+        let mut plan = Vec::with_capacity(2 + ty.escalation.len());
+        plan.push((
+            handler,
+            if first_line {
+                StepRole::FirstLine
+            } else {
+                StepRole::Owner
+            },
+            first_target,
+        ));
+        if handler != ty.unit {
+            plan.push((ty.unit, StepRole::Owner, ty.targets.owner.or(first_target)));
+        }
+        plan.extend(
+            ty.escalation
+                .iter()
+                .map(|&(unit, within)| (unit, StepRole::Escalation, Some(within))),
+        );
+        let (path, first_due) = self.schedule(&plan, received, &mut notes);
+        let terms: Vec<MatchedTerm> = hits
+            .iter()
+            .filter(|h| h.ty as usize == ty_index)
+            .map(|h| &ty.terms[h.term as usize])
+            .map(|t| MatchedTerm {
+                term: t.text.clone(),
+                kind: t.kind,
+                weight: t.weight,
+            })
+            .collect();
+        let department = &self.departments[ty.department];
+        let mut text = explain::matched(self, ty, via, enquiry.form.is_some(), &terms, handler);
+        if let Some(due) = &first_due {
+            explain::push_due(&mut text, &self.units[handler].name, due);
+        }
+        Decision {
+            id: enquiry.id.clone(),
+            status: MatchStatus::Matched,
+            matched: true,
+            enquiry_type: Some(ty.id.clone()),
+            enquiry_type_name: Some(ty.name.clone()),
+            department: department.id.clone(),
+            department_name: department.name.clone(),
+            unit: self.units[ty.unit].id.clone(),
+            unit_name: self.units[ty.unit].name.clone(),
+            rosa_level: Some(ty.level),
+            first_line,
+            handler: self.units[handler].id.clone(),
+            handler_name: self.units[handler].name.clone(),
+            confidential: ty.confidential,
+            legal_reference: ty.legal_reference.clone(),
+            channel: enquiry.channel,
+            received_at: self.received_string(received),
+            path,
+            external: ty.external.clone(),
+            candidates,
+            explanation: Explanation {
+                text,
+                trace: Trace {
+                    rule: Some(ty.rule.clone()),
+                    via,
+                    terms,
+                    score,
+                    policy: ty.step,
+                    notes,
+                },
+            },
+        }
+    }
+
+    pub(super) fn first_line_decision(
+        &self,
+        enquiry: &Enquiry,
+        received: Option<Timestamp>,
+        status: MatchStatus,
+        unit: usize,
+        candidates: Vec<Candidate>,
+        mut explanation: Explanation,
+    ) -> Decision {
+        let target = enquiry
+            .channel
+            .and_then(|c| self.targets.channel(c))
+            .copied();
+        let (path, first_due) = self.schedule(
+            &[(unit, StepRole::FirstLine, target)],
+            received,
+            &mut explanation.trace.notes,
+        );
+        if let Some(due) = &first_due {
+            explain::push_due(&mut explanation.text, &self.units[unit].name, due);
+        }
+        Decision {
+            id: enquiry.id.clone(),
+            status,
+            matched: false,
+            enquiry_type: None,
+            enquiry_type_name: None,
+            department: self.first_line.id.clone(),
+            department_name: self.first_line.name.clone(),
+            unit: self.units[unit].id.clone(),
+            unit_name: self.units[unit].name.clone(),
+            rosa_level: None,
+            first_line: true,
+            handler: self.units[unit].id.clone(),
+            handler_name: self.units[unit].name.clone(),
+            confidential: false,
+            legal_reference: None,
+            channel: enquiry.channel,
+            received_at: self.received_string(received),
+            path,
+            external: Arc::default(),
+            candidates,
+            explanation,
+        }
+    }
+
+    pub(super) fn unmatched(
+        &self,
+        enquiry: &Enquiry,
+        received: Option<Timestamp>,
+        candidates: Vec<Candidate>,
+        notes: Vec<String>,
+    ) -> Decision {
+        let unit = self.first_line.fallback;
+        let explanation = Explanation {
+            text: explain::unmatched(&self.units[unit].name),
+            trace: Trace {
+                rule: None,
+                via: MatchVia::None,
+                terms: Vec::new(),
+                score: candidates.first().map_or(0.0, |c| c.score),
+                policy: PolicyStep::UnmatchedFallback,
+                notes,
+            },
+        };
+        self.first_line_decision(
+            enquiry,
+            received,
+            MatchStatus::Unmatched,
+            unit,
+            candidates,
+            explanation,
+        )
+    }
+
+    /// Several types too close to choose between: the first line takes the
+    /// enquiry. If any of them is confidential the decision is too: secrecy
+    /// must not depend on a close call.
+    pub(super) fn ambiguous(
+        &self,
+        enquiry: &Enquiry,
+        received: Option<Timestamp>,
+        close: &[usize],
+        candidates: Vec<Candidate>,
+        notes: Vec<String>,
+    ) -> Decision {
+        let unit = self.first_line_handler(enquiry.channel);
+        let names: Vec<&str> = close.iter().map(|&t| &*self.types[t].name).collect();
+        let explanation = Explanation {
+            text: explain::ambiguous(&names, &self.units[unit].name),
+            trace: Trace {
+                rule: None,
+                via: MatchVia::Text,
+                terms: Vec::new(),
+                score: candidates.first().map_or(0.0, |c| c.score),
+                policy: PolicyStep::AmbiguousFirstLine,
+                notes,
+            },
+        };
+        let mut decision = self.first_line_decision(
+            enquiry,
+            received,
+            MatchStatus::Ambiguous,
+            unit,
+            candidates,
+            explanation,
+        );
+        if let Some(secret) = close
+            .iter()
+            .map(|&t| &self.types[t])
+            .find(|t| t.confidential)
+        {
+            decision.confidential = true;
+            decision.legal_reference = secret.legal_reference.clone();
+        }
+        decision
+    }
+}
+
+/// RFC 3339 with the zone's offset and no zone annotation:
+/// `2027-03-31T16:30:00+02:00`.
+pub(crate) fn rfc3339(at: &Zoned) -> String {
+    at.timestamp().display_with_offset(at.offset()).to_string()
+}

@@ -1,0 +1,248 @@
+//! Compiling a checked rule set into a [`Router`]: units, departments,
+//! types with their resolved policy, targets and escalation, and the term
+//! automaton.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::{
+    CompiledTerm, CompiledType, DepartmentInfo, FirstLineInfo, Router, UnitInfo, channel_bit,
+    policy_step,
+};
+use crate::calendar::Calendar;
+use crate::decision::TermKind;
+use crate::diagnostic::{Diagnostic, DiagnosticKind, LoadError, Location};
+use crate::load::RuleSet;
+use crate::matcher::{Matcher, TermRef};
+use crate::model::{Channel, EscalationStep, Term};
+use crate::testing::TestCase;
+use crate::text::{Lang, Pattern, Stemmers};
+/// Builds the router from a rule set the check found no error in.
+pub(super) fn compile(
+    set: &RuleSet,
+    warnings: Vec<Diagnostic>,
+    stemmers: &mut Stemmers,
+) -> Result<Router, LoadError> {
+    let m = &set.municipality;
+    let internal = |what: &str| LoadError {
+        diagnostics: vec![Diagnostic::error(
+            DiagnosticKind::UnknownReference,
+            format!("internal: {what} was not caught by the check"),
+            Location::file_only(crate::load::MUNICIPALITY_FILE),
+        )],
+    };
+    let mut units = Vec::new();
+    let mut unit_index = HashMap::new();
+    let all_units = m
+        .first_line
+        .units
+        .iter()
+        .chain(set.departments.iter().flat_map(|(_, d)| d.units.iter()));
+    for u in all_units {
+        unit_index.insert(u.id.get_ref().clone(), units.len());
+        units.push(UnitInfo {
+            id: Arc::from(u.id.get_ref().as_str()),
+            name: Arc::from(u.name.as_str()),
+            hours: u.opening_hours.clone(),
+        });
+    }
+    let unit = |id: &str| {
+        unit_index
+            .get(id)
+            .copied()
+            .ok_or_else(|| internal(&format!("unit `{id}`")))
+    };
+    let handler = unit(m.first_line.handler.get_ref())?;
+    let fallback = match &m.first_line.fallback {
+        Some(f) => unit(f.get_ref())?,
+        None => handler,
+    };
+    let mut by_channel = [None; 6];
+    for (channel, u) in &m.first_line.by_channel {
+        if let Some(i) = Channel::ALL.iter().position(|c| c == channel) {
+            by_channel[i] = Some(unit(u.get_ref())?);
+        }
+    }
+    let policy = &m.policy;
+    let max_level = *policy.first_line_max_level.get_ref();
+    let mut departments = Vec::new();
+    let mut types = Vec::new();
+    let mut forms = HashMap::new();
+    let mut patterns = Vec::new();
+    let mut tests = Vec::new();
+    for (source, file) in &set.departments {
+        let file_name = &set.sources[*source].name;
+        let department = departments.len();
+        departments.push(DepartmentInfo {
+            id: Arc::from(file.department.id.get_ref().as_str()),
+            name: Arc::from(file.department.name.as_str()),
+        });
+        let dept_targets = file.targets.or(&m.targets);
+        let dept_escalation = file.escalation.as_deref().unwrap_or(&m.escalation);
+        for def in &file.types {
+            let escalation = def
+                .escalation
+                .as_deref()
+                .unwrap_or(dept_escalation)
+                .iter()
+                .map(|e: &EscalationStep| Ok((unit(e.unit.get_ref())?, e.within)))
+                .collect::<Result<Vec<_>, LoadError>>()?;
+            let ty_index = u32::try_from(types.len()).map_err(|_| internal("type count"))?;
+            let level = u8::try_from(*def.level.get_ref()).map_err(|_| internal("level"))?;
+            for code in &def.form_codes {
+                forms.insert(
+                    code.get_ref().trim().to_ascii_uppercase().into_boxed_str(),
+                    ty_index,
+                );
+            }
+            let mut terms = Vec::new();
+            let lists: [(&[Term], Lang, TermKind, f64); 4] = [
+                (&def.keywords, Lang::Swedish, TermKind::Keyword, 1.0),
+                (&def.phrases, Lang::Swedish, TermKind::Phrase, 2.0),
+                (&def.keywords_en, Lang::English, TermKind::Keyword, 1.0),
+                (&def.phrases_en, Lang::English, TermKind::Phrase, 2.0),
+            ];
+            for (list, lang, kind, default_weight) in lists {
+                for term in list {
+                    let text = term.text.get_ref();
+                    let weight = term
+                        .weight
+                        .as_ref()
+                        .map_or(default_weight, |w| *w.get_ref());
+                    add_term(
+                        stemmers,
+                        &mut patterns,
+                        &mut terms,
+                        ty_index,
+                        text,
+                        lang,
+                        kind,
+                        weight,
+                        false,
+                    );
+                }
+            }
+            for word in &def.negative {
+                // Negative words are tried in both languages' stemmed forms.
+                for lang in [Lang::Swedish, Lang::English] {
+                    add_term(
+                        stemmers,
+                        &mut patterns,
+                        &mut terms,
+                        ty_index,
+                        word.get_ref(),
+                        lang,
+                        TermKind::Keyword,
+                        0.0,
+                        true,
+                    );
+                }
+            }
+            types.push(CompiledType {
+                id: Arc::from(def.id.get_ref().as_str()),
+                name: Arc::from(def.name.as_str()),
+                form_codes: def
+                    .form_codes
+                    .iter()
+                    .map(|c| c.get_ref().trim().to_ascii_uppercase().into_boxed_str())
+                    .collect(),
+                department,
+                unit: unit(def.unit.get_ref())?,
+                level,
+                step: policy_step(
+                    level,
+                    def.frequency,
+                    def.first_line.as_ref().map(|b| *b.get_ref()),
+                    max_level,
+                    policy.first_line_min_frequency,
+                ),
+                confidential: def.confidential,
+                legal_reference: def.legal_reference.as_deref().map(Arc::from),
+                external: Arc::new(def.external.clone()),
+                channels: def
+                    .channels
+                    .iter()
+                    .fold(0, |bits, c| bits | channel_bit(*c)),
+                rule: Arc::from(format!("{file_name}#{}", def.id.get_ref())),
+                terms,
+                targets: def.targets.or(&dept_targets),
+                escalation,
+            });
+        }
+        for case in &file.tests {
+            let line = set.locate(*source, case.name.span()).line;
+            tests.push(TestCase::from_def(file_name, case, line));
+        }
+    }
+    let matcher = Matcher::new(patterns).map_err(|e| internal(&e))?;
+    let calendar_config = m.calendar.as_ref().map(|c| c.get_ref().clone());
+    let calendar = Calendar::new(
+        m.municipality.time_zone.get_ref(),
+        &calendar_config.unwrap_or_default(),
+    )
+    .map_err(|e| internal(&format!("calendar: {e}")))?;
+    let type_index = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.clone(), i))
+        .collect();
+    Ok(Router {
+        municipality: Arc::from(m.municipality.name.as_str()),
+        first_line: FirstLineInfo {
+            id: Arc::from(m.first_line.id.get_ref().as_str()),
+            name: Arc::from(m.first_line.name.as_str()),
+            handler,
+            fallback,
+            by_channel,
+        },
+        units,
+        departments,
+        types,
+        forms,
+        matcher,
+        min_score: *policy.min_score.get_ref(),
+        ambiguity_ratio: *policy.ambiguity_ratio.get_ref(),
+        tests,
+        warnings,
+        goals: m.goals.clone(),
+        calendar,
+        default_hours: m.opening_hours.clone(),
+        targets: m.targets.clone(),
+        type_index,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn add_term(
+    stemmers: &mut Stemmers,
+    patterns: &mut Vec<(Pattern, TermRef)>,
+    terms: &mut Vec<CompiledTerm>,
+    ty: u32,
+    text: &str,
+    lang: Lang,
+    kind: TermKind,
+    weight: f64,
+    negative: bool,
+) {
+    let Some(pattern) = stemmers.pattern(text, lang) else {
+        return;
+    };
+    // The same stem twice in one type (`överklaga`, `överklagande`) counts
+    // once: the first listing wins.
+    if patterns
+        .iter()
+        .rev()
+        .take_while(|(_, r)| r.ty == ty)
+        .any(|(p, _)| *p == pattern)
+    {
+        return;
+    }
+    let term = u32::try_from(terms.len()).unwrap_or(u32::MAX);
+    terms.push(CompiledTerm {
+        text: Arc::from(text),
+        kind,
+        weight,
+        negative,
+    });
+    patterns.push((pattern, TermRef { ty, term }));
+}

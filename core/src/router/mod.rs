@@ -1,0 +1,442 @@
+//! The compiled rule set and the routing of one enquiry.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use jiff::Timestamp;
+
+use crate::calendar::{Calendar, OpeningHours, ServiceTarget};
+use crate::decision::{Candidate, Decision, Enquiry, MatchVia, PolicyStep, TermKind};
+use crate::diagnostic::{Diagnostic, LoadError, Severity};
+use crate::load::RuleSet;
+use crate::matcher::{Matcher, TermRef};
+use crate::model::{Channel, Frequency, Targets};
+use crate::testing::TestCase;
+use crate::text::{self, Stemmers};
+
+mod assemble;
+mod compile;
+
+/// The score reported for a type selected by its form code.
+pub const FORM_SCORE: f64 = 1000.0;
+
+/// How many candidates a decision lists.
+const MAX_CANDIDATES: usize = 3;
+
+/// A compiled, validated rule set that routes enquiries.
+///
+/// A `Router` is immutable: share it between threads behind an `Arc` (it is
+/// `Send + Sync`). To change the rules, build a new router; a failed build
+/// leaves the old one untouched.
+pub struct Router {
+    pub(crate) municipality: Arc<str>,
+    pub(crate) first_line: FirstLineInfo,
+    pub(crate) units: Vec<UnitInfo>,
+    pub(crate) departments: Vec<DepartmentInfo>,
+    pub(crate) types: Vec<CompiledType>,
+    forms: HashMap<Box<str>, u32>,
+    matcher: Matcher,
+    min_score: f64,
+    ambiguity_ratio: f64,
+    pub(crate) tests: Vec<TestCase>,
+    pub(crate) warnings: Vec<Diagnostic>,
+    pub(crate) goals: crate::model::Goals,
+    pub(crate) calendar: Calendar,
+    pub(crate) default_hours: OpeningHours,
+    pub(crate) targets: Targets,
+    type_index: HashMap<Arc<str>, usize>,
+}
+
+/// One enquiry type as [`Router::enquiry_types`] lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EnquiryTypeInfo<'a> {
+    /// The type's id (`snorojning`).
+    pub id: &'a str,
+    /// Its Swedish name.
+    pub name: &'a str,
+    /// The owning department's id.
+    pub department: &'a str,
+    /// The owning unit's id.
+    pub unit: &'a str,
+    /// The ROSA level, 1–6.
+    pub level: u8,
+    /// Whether the ROSA policy sends it to the first line.
+    pub first_line: bool,
+    /// Whether it is covered by secrecy.
+    pub confidential: bool,
+    /// The e-service form codes that select it, upper-cased.
+    pub form_codes: &'a [Box<str>],
+}
+
+pub(crate) struct FirstLineInfo {
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub handler: usize,
+    pub fallback: usize,
+    pub by_channel: [Option<usize>; 6],
+}
+
+pub(crate) struct UnitInfo {
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub hours: Option<OpeningHours>,
+}
+
+pub(crate) struct DepartmentInfo {
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+}
+
+pub(crate) struct CompiledTerm {
+    pub text: Arc<str>,
+    pub kind: TermKind,
+    pub weight: f64,
+    pub negative: bool,
+}
+
+pub(crate) struct CompiledType {
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub form_codes: Vec<Box<str>>,
+    pub department: usize,
+    pub unit: usize,
+    pub level: u8,
+    pub step: PolicyStep,
+    pub confidential: bool,
+    pub legal_reference: Option<Arc<str>>,
+    pub external: Arc<serde_json::Map<String, serde_json::Value>>,
+    /// Bit `i` set: recognised on `Channel::ALL[i]`; 0 means every channel.
+    pub channels: u8,
+    pub rule: Arc<str>,
+    pub terms: Vec<CompiledTerm>,
+    /// Resolved type → department → municipality.
+    pub targets: Targets,
+    /// Escalation steps after the owner: unit index and target.
+    pub escalation: Vec<(usize, ServiceTarget)>,
+}
+
+impl CompiledType {
+    fn allows(&self, channel: Option<Channel>) -> bool {
+        match channel {
+            Some(c) if self.channels != 0 => self.channels & channel_bit(c) != 0,
+            _ => true,
+        }
+    }
+}
+
+fn channel_bit(c: Channel) -> u8 {
+    1 << Channel::ALL.iter().position(|x| *x == c).unwrap_or(0)
+}
+
+/// Applies the ROSA policy to one type.
+pub(crate) fn policy_step(
+    level: u8,
+    frequency: Frequency,
+    first_line: Option<bool>,
+    max_level: u8,
+    min_frequency: Frequency,
+) -> PolicyStep {
+    match (level, first_line) {
+        (5.., _) => PolicyStep::Level5To6Department,
+        (_, Some(true)) => PolicyStep::OverrideFirstLine,
+        (_, Some(false)) => PolicyStep::OverrideDepartment,
+        (l, None) if l > max_level => PolicyStep::AboveMaxLevelDepartment,
+        (..=2, None) => PolicyStep::Level1To2FirstLine,
+        _ if frequency >= min_frequency => PolicyStep::FrequentLevel3To4FirstLine,
+        _ => PolicyStep::RareLevel3To4Department,
+    }
+}
+
+impl Router {
+    /// Loads, checks and compiles the rule set in `dir`.
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Router, LoadError> {
+        Router::new(&RuleSet::from_dir(dir)?)
+    }
+
+    /// Loads, checks and compiles a rule set given as (file name, TOML text)
+    /// pairs; see [`RuleSet::from_sources`].
+    pub fn from_sources<I, N, T>(files: I) -> Result<Router, LoadError>
+    where
+        I: IntoIterator<Item = (N, T)>,
+        N: Into<String>,
+        T: Into<String>,
+    {
+        Router::new(&RuleSet::from_sources(files)?)
+    }
+
+    /// Checks and compiles a parsed rule set. Fails when the check finds an
+    /// error; warnings are kept and readable with [`Router::warnings`].
+    pub fn new(set: &RuleSet) -> Result<Router, LoadError> {
+        let mut stemmers = Stemmers::new();
+        let diagnostics = crate::validate::check_with(set, &mut stemmers);
+        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            return Err(LoadError { diagnostics });
+        }
+        compile::compile(set, diagnostics, &mut stemmers)
+    }
+
+    /// The municipality's name.
+    pub fn municipality(&self) -> &str {
+        &self.municipality
+    }
+
+    /// The service goals of `municipality.toml`'s `[goals]` table, which the
+    /// statistics report measures against.
+    pub fn goals(&self) -> &crate::model::Goals {
+        &self.goals
+    }
+
+    /// Warnings the check found (keyword conflicts, untested types).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// The `[[test]]` cases of every department file.
+    pub fn tests(&self) -> &[TestCase] {
+        &self.tests
+    }
+
+    /// How many enquiry types the rule set has.
+    pub fn type_count(&self) -> usize {
+        self.types.len()
+    }
+
+    /// The municipality's working-time calendar (time zone, holidays,
+    /// closures, short days).
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// The opening hours of `unit`: its own, else the municipality's
+    /// `[opening_hours]`. An unknown unit gets the municipality's.
+    pub fn opening_hours(&self, unit: &str) -> &OpeningHours {
+        self.units
+            .iter()
+            .find(|u| &*u.id == unit)
+            .and_then(|u| u.hours.as_ref())
+            .unwrap_or(&self.default_hours)
+    }
+
+    /// The target of a route's first step on `channel`: the type's own,
+    /// else its department's, else the municipality's. Without a type (or
+    /// with an unknown one), the municipality's. `None` when no table sets
+    /// a target for the channel.
+    pub fn target(&self, channel: Channel, enquiry_type: Option<&str>) -> Option<&ServiceTarget> {
+        enquiry_type
+            .and_then(|id| self.type_index.get(id))
+            .map_or(&self.targets, |&t| &self.types[t].targets)
+            .channel(channel)
+    }
+
+    /// Every enquiry type, in rule-file order.
+    pub fn enquiry_types(&self) -> impl Iterator<Item = EnquiryTypeInfo<'_>> {
+        self.types.iter().map(|t| self.type_info(t))
+    }
+
+    /// The enquiry type an e-service form code selects (case-insensitive,
+    /// surrounding spaces ignored), without routing anything: for a form
+    /// that wants to show the type as soon as a category is picked.
+    pub fn enquiry_type_for_form(&self, code: &str) -> Option<EnquiryTypeInfo<'_>> {
+        self.form_type(code).map(|t| self.type_info(&self.types[t]))
+    }
+
+    fn type_info<'a>(&'a self, t: &'a CompiledType) -> EnquiryTypeInfo<'a> {
+        EnquiryTypeInfo {
+            id: &t.id,
+            name: &t.name,
+            department: &self.departments[t.department].id,
+            unit: &self.units[t.unit].id,
+            level: t.level,
+            first_line: t.step.is_first_line(),
+            confidential: t.confidential,
+            form_codes: &t.form_codes,
+        }
+    }
+
+    /// Every department as (id, name), in rule-file order. The first line
+    /// (the department of unmatched decisions) is not listed.
+    pub fn departments(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.departments.iter().map(|d| (&*d.id, &*d.name))
+    }
+
+    /// Routes one enquiry, with deadlines counted from its `received_at`,
+    /// else from the system clock's "now". Never fails: an enquiry nothing
+    /// recognises goes to the first line, which owns it until it is answered.
+    ///
+    /// On `wasm32-unknown-unknown` there is no clock: there, an enquiry
+    /// without `received_at` gets no due dates (and a note saying so).
+    /// WebAssembly callers pass the time themselves with
+    /// [`Router::route_at`] (`Date.now()`).
+    pub fn route(&self, enquiry: &Enquiry) -> Decision {
+        #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+        let now = enquiry.received_at.or_else(|| Some(Timestamp::now()));
+        #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+        let now = enquiry.received_at;
+        self.route_inner(enquiry, now)
+    }
+
+    /// Routes one enquiry at the time `now`: deadlines count from the
+    /// enquiry's `received_at`, else from `now`. Deterministic: the same
+    /// enquiry and time always give the same decision.
+    pub fn route_at(&self, enquiry: &Enquiry, now: Timestamp) -> Decision {
+        self.route_inner(enquiry, Some(now))
+    }
+
+    /// The decision for an enquiry of the known type `enquiry_type`, as if
+    /// its form code had selected it (its text is not read), at the time
+    /// `now`; `None` for an unknown type. For a case officer who already
+    /// knows the type, and for `kommunlots due --type`.
+    pub fn route_type_at(
+        &self,
+        enquiry_type: &str,
+        enquiry: &Enquiry,
+        now: Timestamp,
+    ) -> Option<Decision> {
+        let &ty = self.type_index.get(enquiry_type)?;
+        let notes = vec!["ärendeslaget angavs av den som frågade; texten lästes inte".to_owned()];
+        let candidates = vec![self.candidate(ty, FORM_SCORE)];
+        let received = enquiry.received_at.unwrap_or(now);
+        Some(self.matched(
+            enquiry,
+            Some(Timestamp::from_second(received.as_second()).unwrap_or(received)),
+            ty,
+            MatchVia::Form,
+            &[],
+            FORM_SCORE,
+            candidates,
+            notes,
+        ))
+    }
+
+    fn route_inner(&self, enquiry: &Enquiry, now: Option<Timestamp>) -> Decision {
+        // Deadlines count in whole seconds: a fraction of a second in the
+        // clock's "now" would only clutter every due time.
+        let received = enquiry
+            .received_at
+            .or(now)
+            .map(|t| Timestamp::from_second(t.as_second()).unwrap_or(t));
+        let mut notes = Vec::new();
+        if received.is_none() {
+            notes.push(
+                "mottagningstiden saknas och plattformen har ingen klocka, så inga svarstider har räknats ut"
+                    .to_owned(),
+            );
+        }
+        if let Some(code) = enquiry.form.as_deref() {
+            match self.form_type(code) {
+                Some(ty) => {
+                    let candidates = vec![self.candidate(ty, FORM_SCORE)];
+                    return self.matched(
+                        enquiry,
+                        received,
+                        ty,
+                        MatchVia::Form,
+                        &[],
+                        FORM_SCORE,
+                        candidates,
+                        notes,
+                    );
+                }
+                // The code itself is not quoted: it is the citizen's input.
+                None => notes.push("formulärkoden finns inte i regelverket".to_owned()),
+            }
+        }
+        let mut normalized = Vec::new();
+        if text::normalize_into(enquiry.text.as_deref().unwrap_or(""), &mut normalized) {
+            notes.push(format!(
+                "texten är längre än {} byte; bara början har lästs",
+                text::MAX_TEXT_BYTES
+            ));
+        }
+        let mut hits = Vec::new();
+        self.matcher.find(&normalized, &mut hits);
+        let scored = self.score(&hits, enquiry.channel);
+        let candidates: Vec<Candidate> = scored
+            .iter()
+            .take(MAX_CANDIDATES)
+            .map(|&(ty, score)| self.candidate(ty, score))
+            .collect();
+        match scored.as_slice() {
+            [(best, score), rest @ ..] if *score >= self.min_score => {
+                let close: Vec<usize> = rest
+                    .iter()
+                    .take_while(|(_, s)| *s >= score * self.ambiguity_ratio)
+                    .map(|(ty, _)| *ty)
+                    .collect();
+                if close.is_empty() {
+                    self.matched(
+                        enquiry,
+                        received,
+                        *best,
+                        MatchVia::Text,
+                        &hits,
+                        *score,
+                        candidates,
+                        notes,
+                    )
+                } else {
+                    let mut all = vec![*best];
+                    all.extend(close);
+                    self.ambiguous(enquiry, received, &all, candidates, notes)
+                }
+            }
+            _ => self.unmatched(enquiry, received, candidates, notes),
+        }
+    }
+
+    fn form_type(&self, code: &str) -> Option<usize> {
+        let code = code.trim();
+        let found = if code.bytes().any(|b| b.is_ascii_lowercase()) {
+            self.forms.get(code.to_ascii_uppercase().as_str())
+        } else {
+            self.forms.get(code)
+        };
+        found.map(|&t| t as usize)
+    }
+
+    /// Scores every type with a hit, best first (ties in rule order).
+    fn score(&self, hits: &[TermRef], channel: Option<Channel>) -> Vec<(usize, f64)> {
+        let mut scored = Vec::new();
+        for group in hits.chunk_by(|a, b| a.ty == b.ty) {
+            let ty_index = group[0].ty as usize;
+            let ty = &self.types[ty_index];
+            if !ty.allows(channel) {
+                continue;
+            }
+            let terms = group.iter().map(|h| &ty.terms[h.term as usize]);
+            if terms.clone().any(|t| t.negative) {
+                continue;
+            }
+            let score: f64 = terms.map(|t| t.weight).sum();
+            if score > 0.0 {
+                scored.push((ty_index, score));
+            }
+        }
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored
+    }
+
+    fn candidate(&self, ty: usize, score: f64) -> Candidate {
+        let t = &self.types[ty];
+        Candidate {
+            enquiry_type: t.id.clone(),
+            name: t.name.clone(),
+            department: self.departments[t.department].id.clone(),
+            score,
+        }
+    }
+
+    fn first_line_handler(&self, channel: Option<Channel>) -> usize {
+        channel
+            .and_then(|c| self.first_line.by_channel[Channel::ALL.iter().position(|x| *x == c)?])
+            .unwrap_or(self.first_line.handler)
+    }
+
+    fn unit_hours(&self, unit: usize) -> &OpeningHours {
+        self.units[unit]
+            .hours
+            .as_ref()
+            .unwrap_or(&self.default_hours)
+    }
+}
