@@ -7,6 +7,7 @@
  *
  *   errors <rules-dir>
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +112,10 @@ static void bad_enquiries(const kl_router *router) {
         CHECK(strstr(kl_last_error_message(), "16777216") != NULL, "limit named");
         free(huge);
     }
+    /* A routing time past the year 9999 is an invalid argument. */
+    CHECK(kl_route_json_at(router, "{}", INT64_MAX, &out) == KL_INVALID_ARGUMENT,
+          "time out of range");
+    CHECK(strstr(kl_last_error_message(), "now_unix_seconds") != NULL, "argument named");
     CHECK(out == NULL, "out never written on failure");
 
     /* A success clears the last error. */

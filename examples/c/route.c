@@ -92,6 +92,26 @@ int main(int argc, char **argv) {
         CHECK(route_and_match(router, &EXPECTED[i], 1) == 0, EXPECTED[i].enquiry);
     }
 
+    /* Routing at a given time (seconds since 1970, here 2027-03-25T10:00
+     * in Klippan): deadlines count from it, and the answer is the same
+     * every time. */
+    char *at1 = NULL, *at2 = NULL;
+    const char *snow = "{\"channel\":\"email\",\"text\":\"Plogat?\"}";
+    CHECK(kl_route_json_at(router, snow, 1805965200, &at1) == KL_OK, "route at a time");
+    CHECK(kl_route_json_at(router, snow, 1805965200, &at2) == KL_OK, "route at it again");
+    CHECK(at1 != NULL && at2 != NULL && strcmp(at1, at2) == 0, "same time, same decision");
+    CHECK(at1 != NULL && strstr(at1, "\"received_at\":\"2027-03-25T10:00:00+01:00\"") != NULL,
+          "received_at is the given time");
+    kl_string_free(at1);
+    kl_string_free(at2);
+
+    /* Warnings (untested types, keywords claimed twice): none in Klippan. */
+    char *warnings = NULL;
+    CHECK(kl_router_warnings(router, &warnings) == KL_OK, "warnings");
+    CHECK(warnings != NULL && warnings[0] == '\0', "no warnings in Klippan");
+    CHECK(kl_router_warning_count(router) == 0, "warning count 0");
+    kl_string_free(warnings);
+
     /* One router, four threads, no locking: routers are immutable. */
     pthread_t threads[4];
     int started = 0;

@@ -71,6 +71,11 @@ enum kl_status
      * turned into a C string, for example). Please report the message.
      */
     KL_INTERNAL = 7,
+    /**
+     * A number argument is out of its range (a time outside the years
+     * -9999 to 9999, for example). The message names the argument.
+     */
+    KL_INVALID_ARGUMENT = 8,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -248,6 +253,49 @@ void kl_router_free(struct kl_router *router);
  * NUL-terminated string. `out` is NULL or valid for writing one pointer.
  */
 kl_status kl_route_json(const struct kl_router *router, const char *enquiry_json, char **out);
+
+/**
+ * Routes one enquiry like `kl_route_json`, but at the time
+ * `now_unix_seconds` (seconds since 1970-01-01T00:00:00Z) instead of the
+ * system clock: deadlines count from the enquiry's `received_at`, else
+ * from this time. The same enquiry and time always give the same
+ * decision: for a host that registers the enquiry at another time than it
+ * routes it, for replays and for tests.
+ *
+ * Fails like `kl_route_json`, and with `KL_INVALID_ARGUMENT` for a time
+ * outside the years -9999 to 9999.
+ *
+ * # Safety
+ * As for `kl_route_json`.
+ */
+kl_status kl_route_json_at(const struct kl_router *router,
+                           const char *enquiry_json,
+                           int64_t now_unix_seconds,
+                           char **out);
+
+/**
+ * How many warnings the check found in the router's rule set (types
+ * without a test case, a keyword claimed by two departments, ...); 0 for a
+ * NULL router. Warnings never stop a rule set from loading.
+ *
+ * # Safety
+ * `router` is NULL or a live router.
+ */
+size_t kl_router_warning_count(const struct kl_router *router);
+
+/**
+ * The router's warnings, rendered like a compiler's (file, line and
+ * column, the line itself and a caret), one after another; an empty
+ * string when there are none. For a host's log when it loads new rules.
+ *
+ * On `KL_OK`, `*out` receives the text, which the caller owns and must free
+ * with `kl_string_free`. Fails only with `KL_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `router` is NULL or a live router. `out` is NULL or valid for writing
+ * one pointer.
+ */
+kl_status kl_router_warnings(const struct kl_router *router, char **out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -184,25 +184,118 @@ pub unsafe extern "C" fn kl_route_json(
     enquiry_json: *const c_char,
     out: *mut *mut c_char,
 ) -> kl_status {
+    // SAFETY: the same contract as `route`'s.
+    status(|| unsafe { route(router, enquiry_json, None, out) })
+}
+
+/// Routes one enquiry like `kl_route_json`, but at the time
+/// `now_unix_seconds` (seconds since 1970-01-01T00:00:00Z) instead of the
+/// system clock: deadlines count from the enquiry's `received_at`, else
+/// from this time. The same enquiry and time always give the same
+/// decision: for a host that registers the enquiry at another time than it
+/// routes it, for replays and for tests.
+///
+/// Fails like `kl_route_json`, and with `KL_INVALID_ARGUMENT` for a time
+/// outside the years -9999 to 9999.
+///
+/// # Safety
+/// As for `kl_route_json`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kl_route_json_at(
+    router: *const kl_router,
+    enquiry_json: *const c_char,
+    now_unix_seconds: i64,
+    out: *mut *mut c_char,
+) -> kl_status {
+    status(|| {
+        let now = jiff::Timestamp::from_second(now_unix_seconds).map_err(|_| {
+            Failure::invalid_argument("now_unix_seconds", "is outside the years -9999 to 9999")
+        })?;
+        // SAFETY: the same contract as `route`'s.
+        unsafe { route(router, enquiry_json, Some(now), out) }
+    })
+}
+
+/// `kl_route_json` and `kl_route_json_at`: at `now`, else the system clock.
+///
+/// # Safety
+/// As for `kl_route_json`.
+unsafe fn route(
+    router: *const kl_router,
+    enquiry_json: *const c_char,
+    now: Option<jiff::Timestamp>,
+    out: *mut *mut c_char,
+) -> Result<(), Failure> {
+    let out = Out::new(out, "out")?;
+    // SAFETY: NULL or a live router, by contract; routers are immutable,
+    // so a shared reference is sound even with other threads routing.
+    let router = unsafe { router.as_ref() }.ok_or_else(|| Failure::null_argument("router"))?;
+    // SAFETY: NULL or a NUL-terminated string, by contract.
+    let bytes = unsafe { c_bytes(enquiry_json, "enquiry_json") }?;
+    if bytes.len() > KL_MAX_ENQUIRY_JSON_BYTES {
+        return Err(Failure::too_large(bytes.len(), KL_MAX_ENQUIRY_JSON_BYTES));
+    }
+    let json = utf8(bytes, "the enquiry", "")?;
+    let decision = match now {
+        Some(now) => router.router.route_json_at(json, now),
+        None => router.router.route_json(json),
+    }
+    .map_err(|e| Failure::enquiry(&e))?;
+    // SAFETY: `out` is valid for writing one pointer, by contract.
+    unsafe { write_string(out, decision) }
+}
+
+/// How many warnings the check found in the router's rule set (types
+/// without a test case, a keyword claimed by two departments, ...); 0 for a
+/// NULL router. Warnings never stop a rule set from loading.
+///
+/// # Safety
+/// `router` is NULL or a live router.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kl_router_warning_count(router: *const kl_router) -> usize {
+    // SAFETY: NULL or a live router, by contract.
+    unsafe { router.as_ref() }.map_or(0, |r| r.router.warnings().len())
+}
+
+/// The router's warnings, rendered like a compiler's (file, line and
+/// column, the line itself and a caret), one after another; an empty
+/// string when there are none. For a host's log when it loads new rules.
+///
+/// On `KL_OK`, `*out` receives the text, which the caller owns and must free
+/// with `kl_string_free`. Fails only with `KL_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `router` is NULL or a live router. `out` is NULL or valid for writing
+/// one pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kl_router_warnings(
+    router: *const kl_router,
+    out: *mut *mut c_char,
+) -> kl_status {
     status(|| {
         let out = Out::new(out, "out")?;
-        // SAFETY: NULL or a live router, by contract; routers are immutable,
-        // so a shared reference is sound even with other threads routing.
+        // SAFETY: NULL or a live router, by contract.
         let router = unsafe { router.as_ref() }.ok_or_else(|| Failure::null_argument("router"))?;
-        // SAFETY: NULL or a NUL-terminated string, by contract.
-        let bytes = unsafe { c_bytes(enquiry_json, "enquiry_json") }?;
-        if bytes.len() > KL_MAX_ENQUIRY_JSON_BYTES {
-            return Err(Failure::too_large(bytes.len(), KL_MAX_ENQUIRY_JSON_BYTES));
-        }
-        let json = utf8(bytes, "the enquiry", "")?;
-        let decision = router
+        let report: Vec<String> = router
             .router
-            .route_json(json)
-            .map_err(|e| Failure::enquiry(&e))?;
-        let decision = CString::new(decision)
-            .map_err(|e| Failure::internal(format!("the decision JSON contains NUL: {e}")))?;
+            .warnings()
+            .iter()
+            .map(|d| d.render(false))
+            .collect();
         // SAFETY: `out` is valid for writing one pointer, by contract.
-        unsafe { out.write(decision.into_raw()) };
-        Ok(())
+        unsafe { write_string(out, report.join("\n")) }
     })
+}
+
+/// Hands `text` to the caller through `out`, as a string it frees with
+/// `kl_string_free`.
+///
+/// # Safety
+/// `out` is valid for writing one pointer.
+unsafe fn write_string(out: Out<*mut c_char>, text: String) -> Result<(), Failure> {
+    let text = CString::new(text)
+        .map_err(|e| Failure::internal(format!("the answer contains NUL: {e}")))?;
+    // SAFETY: `out` is valid for writing one pointer, by contract.
+    unsafe { out.write(text.into_raw()) };
+    Ok(())
 }

@@ -44,6 +44,9 @@ pub enum kl_status {
     /// A bug in kommunlots that did not panic (an answer that could not be
     /// turned into a C string, for example). Please report the message.
     KL_INTERNAL = 7,
+    /// A number argument is out of its range (a time outside the years
+    /// -9999 to 9999, for example). The message names the argument.
+    KL_INVALID_ARGUMENT = 8,
 }
 
 /// A failure on its way to the caller: the status and the details stored as
@@ -141,6 +144,13 @@ impl Failure {
                 )
             },
         }
+    }
+
+    pub fn invalid_argument(name: &str, why: &str) -> Failure {
+        Failure::new(
+            kl_status::KL_INVALID_ARGUMENT,
+            format!("the argument `{name}` {why}"),
+        )
     }
 
     pub fn internal(message: String) -> Failure {

@@ -153,3 +153,31 @@ pub fn free(router: *mut kl_router) {
     // SAFETY: a router from kl_router_new_*, freed once.
     unsafe { kl_router_free(router) }
 }
+
+/// Takes a string kommunlots handed over: copies it and frees it.
+pub fn take_string(s: *mut c_char) -> String {
+    assert!(!s.is_null(), "KL_OK without a string");
+    // SAFETY: a NUL-terminated string kommunlots handed over.
+    let text = unsafe { CStr::from_ptr(s) }.to_string_lossy().into_owned();
+    // SAFETY: handed over by kommunlots, freed once.
+    unsafe { kl_string_free(s) };
+    text
+}
+
+/// Routes an enquiry with `kl_route_json_at`.
+pub fn route_at(
+    router: *const kl_router,
+    json: &str,
+    now_unix_seconds: i64,
+) -> Result<String, (kl_status, LastError)> {
+    let json = c(json);
+    let mut out = ptr::null_mut();
+    // SAFETY: a live router, a valid string and an out-pointer.
+    match unsafe { kl_route_json_at(router, json.as_ptr(), now_unix_seconds, &mut out) } {
+        kl_status::KL_OK => Ok(take_string(out)),
+        status => {
+            assert!(out.is_null(), "out written on failure");
+            Err((status, last_error()))
+        }
+    }
+}
