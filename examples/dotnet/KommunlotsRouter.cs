@@ -31,6 +31,7 @@ namespace Kommunlots
         TooLarge = 5,
         Panic = 6,
         Internal = 7,
+        InvalidArgument = 8,
     }
 
     /// <summary>A failed kommunlots call, with the location of the error.</summary>
@@ -114,6 +115,15 @@ namespace Kommunlots
         internal static extern KlStatus kl_route_json(RouterHandle router, byte[] enquiryJson, out IntPtr decision);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern KlStatus kl_route_json_at(RouterHandle router, byte[] enquiryJson, long nowUnixSeconds, out IntPtr decision);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern UIntPtr kl_router_warning_count(RouterHandle router);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern KlStatus kl_router_warnings(RouterHandle router, out IntPtr report);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern void kl_string_free(IntPtr s);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
@@ -138,6 +148,19 @@ namespace Kommunlots
     /// <summary>Explicit UTF-8 marshalling.</summary>
     internal static class Utf8
     {
+        /// <summary>Copies a string kommunlots handed over, then frees it (ours to free, exactly once).</summary>
+        internal static string Take(IntPtr s)
+        {
+            try
+            {
+                return FromNative(s);
+            }
+            finally
+            {
+                Native.kl_string_free(s);
+            }
+        }
+
         /// <summary>A NUL-terminated UTF-8 copy of s (null stays null: the native side reports it).</summary>
         internal static byte[] ToNative(string s, string name)
         {
@@ -245,13 +268,46 @@ namespace Kommunlots
                 throw new ObjectDisposedException("KommunlotsRouter");
             IntPtr decision;
             KommunlotsException.Check(Native.kl_route_json(handle, Utf8.ToNative(enquiryJson, "enquiryJson"), out decision));
-            try
+            return Utf8.Take(decision);
+        }
+
+        /// <summary>Routes one enquiry given as JSON at the time now (deadlines count from it when the
+        /// enquiry has no received_at, such as the time the case was registered); the same enquiry
+        /// and time always give the same decision.</summary>
+        /// <exception cref="KommunlotsException">InvalidEnquiry, TooLarge, InvalidArgument.</exception>
+        /// <exception cref="ObjectDisposedException">After Dispose.</exception>
+        public string RouteJson(string enquiryJson, DateTimeOffset now)
+        {
+            if (handle.IsClosed)
+                throw new ObjectDisposedException("KommunlotsRouter");
+            IntPtr decision;
+            KommunlotsException.Check(Native.kl_route_json_at(
+                handle, Utf8.ToNative(enquiryJson, "enquiryJson"), now.ToUnixTimeSeconds(), out decision));
+            return Utf8.Take(decision);
+        }
+
+        /// <summary>The rule set's warnings (untested types, keywords claimed twice), rendered like a
+        /// compiler's; empty when there are none. For the log when new rules are loaded.</summary>
+        public string Warnings
+        {
+            get
             {
-                return Utf8.FromNative(decision);
+                if (handle.IsClosed)
+                    throw new ObjectDisposedException("KommunlotsRouter");
+                IntPtr report;
+                KommunlotsException.Check(Native.kl_router_warnings(handle, out report));
+                return Utf8.Take(report);
             }
-            finally
+        }
+
+        /// <summary>How many warnings the rule set has.</summary>
+        public int WarningCount
+        {
+            get
             {
-                Native.kl_string_free(decision); // ours to free, exactly once
+                if (handle.IsClosed)
+                    throw new ObjectDisposedException("KommunlotsRouter");
+                return (int)Native.kl_router_warning_count(handle);
             }
         }
 

@@ -61,6 +61,14 @@ static class Program
             CheckContains(appeal, "\"rosa_level\":6");
             CheckContains(appeal, "\"first_line\":false");
 
+            // At the time the case was registered: deadlines count from it.
+            DateTimeOffset registered = new DateTimeOffset(2027, 3, 25, 10, 0, 0, TimeSpan.FromHours(1));
+            string at = router.RouteJson("{\"channel\": \"email\", \"text\": \"Plogat?\"}", registered);
+            CheckContains(at, "\"received_at\":\"2027-03-25T10:00:00+01:00\"");
+            Check(at == router.RouteJson("{\"channel\": \"email\", \"text\": \"Plogat?\"}", registered),
+                  "the same time gives the same decision");
+            Check(router.WarningCount == 0 && router.Warnings == "", "Klippan has no warnings");
+
             // Malformed enquiry JSON: the line and column are in the JSON text.
             try
             {

@@ -22,6 +22,7 @@ KL_RULES_ERROR = 4
 KL_TOO_LARGE = 5
 KL_PANIC = 6
 KL_INTERNAL = 7
+KL_INVALID_ARGUMENT = 8
 
 
 class KommunlotsError(Exception):
