@@ -1,0 +1,152 @@
+//! Checks of the terms and test cases, keyword conflicts between
+//! departments and untested types.
+
+use std::collections::HashMap;
+
+use super::{Checker, tested_types};
+use crate::diagnostic::{DiagnosticKind, Location};
+use crate::load::suggest;
+use crate::model::Term;
+use crate::text::{Lang, Stemmers};
+
+/// Checks one term's weight and text; returns whether it can match.
+pub(super) fn check_term(c: &mut Checker<'_>, source: usize, term: &Term) -> bool {
+    if let Some(w) = &term.weight {
+        let weight = *w.get_ref();
+        if !(weight.is_finite() && weight > 0.0) {
+            let l = c.at(source, w);
+            c.error(
+                DiagnosticKind::InvalidValue,
+                format!("weight must be a positive number, not {weight}"),
+                l,
+                None,
+            );
+        }
+    }
+    let usable = !crate::text::words(term.text.get_ref()).is_empty();
+    if !usable {
+        let l = c.at(source, &term.text);
+        c.error(
+            DiagnosticKind::InvalidValue,
+            format!(
+                "the term `{}` has no letters or digits",
+                term.text.get_ref()
+            ),
+            l,
+            None,
+        );
+    }
+    usable
+}
+
+pub(super) fn check_tests(
+    c: &mut Checker<'_>,
+    departments: &HashMap<String, Location>,
+    types: &HashMap<String, Location>,
+    units: &HashMap<String, Location>,
+) {
+    let set = c.set;
+    for (source, file) in &set.departments {
+        let mut names: HashMap<String, Location> = HashMap::new();
+        for case in &file.tests {
+            let loc = c.at(*source, &case.name);
+            c.unique(&mut names, case.name.get_ref().clone(), "test name", loc);
+            let e = &case.expect;
+            let refs = [
+                ("type", &e.enquiry_type, types),
+                ("department", &e.department, departments),
+                ("unit", &e.unit, units),
+                ("handler", &e.handler, units),
+            ];
+            for (what, value, known) in refs {
+                let Some(value) = value else { continue };
+                if !known.contains_key(value.get_ref()) {
+                    let l = c.at(*source, value);
+                    let names: Vec<&str> = known.keys().map(String::as_str).collect();
+                    let help =
+                        suggest(value.get_ref(), &names).map(|s| format!("did you mean `{s}`?"));
+                    c.error(
+                        DiagnosticKind::UnknownReference,
+                        format!(
+                            "test `{}` expects unknown {what} `{}`",
+                            case.name.get_ref(),
+                            value.get_ref()
+                        ),
+                        l,
+                        help,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Warns when the same term, at the same weight, recognises types in two
+/// different departments: the router would call such enquiries ambiguous.
+pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
+    let set = c.set;
+    let mut seen: HashMap<(crate::text::Pattern, u64), (&str, &str, Location)> = HashMap::new();
+    for (source, file) in &set.departments {
+        let dept = file.department.id.get_ref().as_str();
+        for ty in &file.types {
+            let lists: [(&[Term], Lang, f64); 4] = [
+                (&ty.keywords, Lang::Swedish, 1.0),
+                (&ty.phrases, Lang::Swedish, 2.0),
+                (&ty.keywords_en, Lang::English, 1.0),
+                (&ty.phrases_en, Lang::English, 2.0),
+            ];
+            for (list, lang, default_weight) in lists {
+                for term in list {
+                    let Some(pattern) = stemmers.pattern(term.text.get_ref(), lang) else {
+                        continue;
+                    };
+                    let weight = term
+                        .weight
+                        .as_ref()
+                        .map_or(default_weight, |w| *w.get_ref());
+                    let loc = c.at(*source, &term.text);
+                    let key = (pattern, weight.to_bits());
+                    match seen.get(&key) {
+                        Some((other_dept, other_ty, first)) if *other_dept != dept => {
+                            let help = format!(
+                                "type `{other_ty}` of `{other_dept}` claims it too at {}:{}:{}; give one of them a higher weight or a phrase",
+                                first.file, first.line, first.column
+                            );
+                            c.warn(
+                                DiagnosticKind::KeywordConflict,
+                                format!(
+                                    "`{}` recognises types in two departments at equal weight",
+                                    term.text.get_ref()
+                                ),
+                                loc,
+                                Some(help),
+                            );
+                        }
+                        Some(_) => {}
+                        None => {
+                            seen.insert(key, (dept, ty.id.get_ref(), loc));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn untested(c: &mut Checker<'_>) {
+    let set = c.set;
+    let tested = tested_types(set);
+    for (source, file) in &set.departments {
+        for ty in &file.types {
+            if !tested.contains(ty.id.get_ref().as_str()) {
+                let loc = c.at(*source, &ty.id);
+                c.warn(
+                    DiagnosticKind::Untested,
+                    format!("type `{}` has no test case", ty.id.get_ref()),
+                    loc,
+                    Some("add a `[[test]]` whose `expect.type` names it".into()),
+                );
+            }
+        }
+    }
+}
