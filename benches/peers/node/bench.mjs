@@ -33,32 +33,50 @@ function normalize(text) {
   return (s.startsWith(' ') ? '' : ' ') + s + (s.endsWith(' ') || s === '' ? '' : ' ');
 }
 
-const regexes = new Map();
-function compiled(source) {
-  let re = regexes.get(source);
-  if (!re) {
-    re = new RegExp(source, 'u');
-    regexes.set(source, re);
+const engine = new Engine([], { allowUndefinedFacts: true });
+
+// kommunlots' phrase_end: where a term ends, given that its first stem ended
+// at `pos`; each further stem must start the next word. -1 when it does not.
+function phraseEnd(text, pos, rest) {
+  for (const stem of rest) {
+    if (text[pos - 1] !== ' ') {
+      const space = text.indexOf(' ', pos);
+      if (space < 0) return -1;
+      pos = space + 1;
+    }
+    if (!text.startsWith(stem, pos)) return -1;
+    pos += stem.length;
   }
-  return re;
+  return text[pos - 1] === ' ' ? pos - 1 : pos;
 }
 
-const engine = new Engine([], { allowUndefinedFacts: true });
-// The one custom operator: the text contains the term's first stem (after a
-// space unless it is a compound stem) and, for a term of several words,
-// the further stems at the starts of the following words; and none of the
-// longer terms that hide it (kommunlots' longest term wins) is found.
-function found(text, term) {
-  if (!text.includes(term.needle)) return false;
-  if (!term.regex) return true;
-  for (const guard of term.guards) {
-    if (!text.includes(guard)) return false;
+// Where a term occurs in the text, as [start, end] spans (kommunlots'
+// matcher: from the word its first stem starts to the end of the word its
+// last stem starts).
+function occurrences(text, term) {
+  const spans = [];
+  if (term.guards && !term.guards.every((g) => text.includes(g))) return spans;
+  const wordStart = term.needle.startsWith(' ') ? 1 : 0;
+  for (let at = text.indexOf(term.needle); at >= 0; at = text.indexOf(term.needle, at + 1)) {
+    const end = phraseEnd(text, at + term.needle.length, term.rest);
+    if (end >= 0) spans.push([at + wordStart, end]);
   }
-  return compiled(term.regex).test(text);
+  return spans;
 }
+
+// The one custom operator: the term occurs in the text (its first stem,
+// after a space unless it is a compound stem, and its further stems at the
+// starts of the following words), and at least once outside every longer
+// term that contains it (kommunlots' longest term wins).
 engine.addOperator('containsStem', (text, term) => {
-  if (typeof text !== 'string' || !found(text, term)) return false;
-  return !term.shadows.some((longer) => found(text, longer));
+  if (typeof text !== 'string' || !text.includes(term.needle)) return false;
+  const spans = occurrences(text, term);
+  if (spans.length === 0) return false;
+  if (term.shadows.length === 0) return true;
+  const longer = term.shadows.flatMap((s) => occurrences(text, s));
+  return spans.some(
+    ([start, end]) => !longer.some(([s, e]) => s <= start && e >= end && (s < start || e > end)),
+  );
 });
 for (const rule of rules) engine.addRule(rule);
 

@@ -12,8 +12,8 @@ use crate::rules::{Spec, TermSpec};
 
 /// The json-rules-engine rules for `spec`. Terms use the custom operator
 /// `containsStem` (defined in `node/bench.mjs`), whose value is the first
-/// word's needle, the further words' stems and, for several words, the
-/// regular expression for the words in order.
+/// word's needle and the further words' stems, plus the longer terms that
+/// hide the term where they overlap it (`shadows`).
 pub fn rules(spec: &Spec) -> Value {
     let mut rules = Vec::new();
     for (i, ty) in spec.types.iter().enumerate() {
@@ -44,17 +44,15 @@ pub fn rules(spec: &Spec) -> Value {
     Value::Array(rules)
 }
 
-/// The `containsStem` operand for one term.
+/// The `containsStem` operand for one term: its needle, the stems of its
+/// further words (`rest`) and, for several words, `guards` (each further
+/// stem after a space: a quick test before the match is traced).
 fn operand(term: &TermSpec) -> Value {
-    if term.stems.len() == 1 {
-        json!({"needle": term.needle()})
-    } else {
-        json!({
-            "needle": term.needle(),
-            "guards": term.stems[1..].iter().map(|s| format!(" {s}")).collect::<Vec<_>>(),
-            "regex": term.regex(),
-        })
+    let mut value = json!({"needle": term.needle(), "rest": &term.stems[1..]});
+    if term.stems.len() > 1 {
+        value["guards"] = term.stems[1..].iter().map(|s| format!(" {s}")).collect();
     }
+    value
 }
 
 /// What `node/bench.mjs` prints.

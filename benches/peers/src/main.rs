@@ -300,7 +300,7 @@ async fn route_zen(
     let form = e.form.as_deref().unwrap_or("").trim().to_ascii_uppercase();
     zen.hits(&text, &form, channel_name(e.channel), hits)
         .await?;
-    drop_shadowed(spec, hits);
+    drop_shadowed(spec, &text, hits);
     Ok(decide(spec, hits).to_owned())
 }
 

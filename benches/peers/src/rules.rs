@@ -299,20 +299,67 @@ pub struct Hit {
     pub form: bool,
 }
 
-/// Drops the fired terms that a longer fired term contains (their
+/// Drops the fired terms found only inside longer terms (their
 /// `shadows`), as kommunlots counts only the longer of two overlapping
-/// matches. Like json-rules-engine's guard, it asks whether the longer term
-/// was found anywhere, not at the same place: see the README.
-pub fn drop_shadowed(spec: &Spec, hits: &mut Vec<Hit>) {
-    let stems = |h: &Hit| h.term.map(|j| spec.types[h.ty].terms[j].stems.as_slice());
-    let fired: std::collections::HashSet<&[String]> = hits.iter().filter_map(stems).collect();
-    hits.retain(|h| match h.term {
-        Some(j) => !spec.types[h.ty].terms[j]
+/// matches: a fired term stays when at least one of its occurrences in
+/// `text` lies outside every occurrence of every term that shadows it (the
+/// same positional guard as json-rules-engine's operator).
+pub fn drop_shadowed(spec: &Spec, text: &str, hits: &mut Vec<Hit>) {
+    hits.retain(|h| {
+        let Some(j) = h.term else { return true };
+        let term = &spec.types[h.ty].terms[j];
+        if term.shadows.is_empty() {
+            return true;
+        }
+        let longer: Vec<(usize, usize)> = term
             .shadows
             .iter()
-            .any(|s| fired.contains(s.stems.as_slice())),
-        None => true,
+            .flat_map(|s| occurrences(text, &s.term()))
+            .collect();
+        occurrences(text, term).iter().any(|&(start, end)| {
+            !longer
+                .iter()
+                .any(|&(s, e)| s <= start && e >= end && (s < start || e > end))
+        })
     });
+}
+
+/// Where `term` occurs in normalised `text`, as kommunlots' matcher
+/// reports it: from the start of the word (or compound part) its first stem
+/// begins, to the end of the word its last stem begins.
+pub fn occurrences(text: &str, term: &TermSpec) -> Vec<(usize, usize)> {
+    let needle = term.needle();
+    let word_start = usize::from(needle.starts_with(' '));
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find(&needle)) {
+        let at = from + at;
+        if let Some(end) = phrase_end(text, at + needle.len(), &term.stems[1..]) {
+            found.push((at + word_start, end));
+        }
+        // Overlapping occurrences: go on from the next character.
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    found
+}
+
+/// kommunlots' `phrase_end` (core/src/matcher.rs): where a phrase ends,
+/// given that its first stem ended at `pos`.
+fn phrase_end(text: &str, mut pos: usize, rest: &[String]) -> Option<usize> {
+    for stem in rest {
+        if !text.get(..pos)?.ends_with(' ') {
+            pos += text.get(pos..)?.find(' ')? + 1;
+        }
+        if !text.get(pos..)?.starts_with(stem.as_str()) {
+            return None;
+        }
+        pos += stem.len();
+    }
+    Some(if text.get(..pos)?.ends_with(' ') {
+        pos - 1
+    } else {
+        pos
+    })
 }
 
 /// The department the policy gives for the rows that fired: a form code's
