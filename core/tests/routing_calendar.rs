@@ -92,6 +92,7 @@ fn accessors_list_types_departments_hours_and_targets() {
                 id: "bygglov-info",
                 name: "Information om bygglov",
                 department: "plan-bygg",
+                department_name: "Plan- och byggförvaltningen",
                 unit: "bygglov",
                 level: 2,
                 first_line: true,
@@ -102,6 +103,7 @@ fn accessors_list_types_departments_hours_and_targets() {
                 id: "bygglov-ansokan",
                 name: "Ansökan om bygglov",
                 department: "plan-bygg",
+                department_name: "Plan- och byggförvaltningen",
                 unit: "bygglov",
                 level: 6,
                 first_line: false,
@@ -109,6 +111,21 @@ fn accessors_list_types_departments_hours_and_targets() {
                 form_codes: &[],
             },
         ]
+    );
+    // The JSON a web form builds its categories from: Decision's names.
+    assert_eq!(
+        serde_json::to_value(types[1]).unwrap_or_else(|e| panic!("{e}")),
+        serde_json::json!({
+            "id": "bygglov-ansokan",
+            "name": "Ansökan om bygglov",
+            "department": "plan-bygg",
+            "department_name": "Plan- och byggförvaltningen",
+            "unit": "bygglov",
+            "rosa_level": 6,
+            "first_line": false,
+            "confidential": false,
+            "form_codes": [],
+        })
     );
     let own: OpeningHours =
         toml::from_str(r#"monday = "09:00-12:00""#).unwrap_or_else(|e| panic!("{e}"));

@@ -106,6 +106,33 @@ async function loadRules(set) {
   return Object.fromEntries(files);
 }
 
+/**
+ * Fills the category select from the rule set: one option per enquiry type
+ * that has an e-service form code, grouped by department, sorted the Swedish
+ * way. The list follows the departments' rules, so it is never out of date.
+ */
+function fillCategories(types) {
+  const collator = new Intl.Collator("sv");
+  const groups = new Map();
+  for (const t of types) {
+    if (t.form_codes.length === 0) continue;
+    if (!groups.has(t.department_name)) groups.set(t.department_name, []);
+    groups.get(t.department_name).push(t);
+  }
+  const optgroups = [...groups.entries()]
+    .sort(([a], [b]) => collator.compare(a, b))
+    .map(([department, list]) =>
+      el(
+        "optgroup",
+        { label: department },
+        ...list
+          .sort((a, b) => collator.compare(a.name, b.name))
+          .map((t) => el("option", { value: t.form_codes[0] }, t.name)),
+      ),
+    );
+  category.replaceChildren(el("option", { value: "", selected: true }, "Vet inte / annat"), ...optgroups);
+}
+
 let router = null;
 let timer = 0;
 
@@ -138,6 +165,7 @@ async function main() {
     await init();
     router = new Router(await loadRules(set));
     $("municipality").textContent = router.municipality;
+    fillCategories(router.enquiryTypes());
     document.body.dataset.ready = "true";
     update();
   } catch (e) {

@@ -78,6 +78,13 @@ struct TestOutcome<'a> {
     decision: kommunlots::Decision,
 }
 
+/// A department, for `departments()`.
+#[derive(Serialize)]
+struct Department<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
 /// Serialises `value` the way the core's JSON contract looks: maps as plain
 /// objects, `None` as `null`.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
@@ -121,6 +128,27 @@ impl Router {
     #[wasm_bindgen(getter, js_name = typeCount)]
     pub fn type_count(&self) -> usize {
         self.inner.type_count()
+    }
+
+    /// Every enquiry type of the rule set, in rule-file order, as
+    /// `EnquiryType` objects (id, Swedish name, department, ROSA level, form
+    /// codes...): what a web form builds its category list from, so the
+    /// list follows the departments' rules instead of being copied by hand.
+    #[wasm_bindgen(js_name = enquiryTypes, unchecked_return_type = "EnquiryType[]")]
+    pub fn enquiry_types(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.enquiry_types().collect::<Vec<_>>())
+    }
+
+    /// Every department as `{id, name}`, in rule-file order (the first line,
+    /// which owns unmatched enquiries, is not listed).
+    #[wasm_bindgen(unchecked_return_type = "Department[]")]
+    pub fn departments(&self) -> Result<JsValue, JsValue> {
+        let departments: Vec<Department<'_>> = self
+            .inner
+            .departments()
+            .map(|(id, name)| Department { id, name })
+            .collect();
+        to_js(&departments)
     }
 
     /// Routes one enquiry (a plain object shaped like `Enquiry`; every field

@@ -245,6 +245,36 @@ export interface Mismatch {
   got: string;
 }
 
+/** One enquiry type of the rule set, as `enquiryTypes()` lists it. */
+export interface EnquiryType {
+  /** The type's id (`snorojning`). */
+  id: string;
+  /** Its Swedish name. */
+  name: string;
+  /** The owning department's id. */
+  department: string;
+  /** The owning department's name. */
+  department_name: string;
+  /** The owning unit's id. */
+  unit: string;
+  /** The ROSA level, 1–6. */
+  rosa_level: number;
+  /** True when the ROSA policy sends it to the first line. */
+  first_line: boolean;
+  /** Whether it is covered by secrecy. */
+  confidential: boolean;
+  /** The e-service form codes that select it, upper-cased (may be empty). */
+  form_codes: string[];
+}
+
+/** A department of the rule set, as `departments()` lists it. */
+export interface Department {
+  /** Its id (`teknik`), the file name under `departments/`. */
+  id: string;
+  /** Its name (`Tekniska förvaltningen`). */
+  name: string;
+}
+
 /** The result of running one test case with `runTests()`. */
 export interface TestOutcome {
   file: string;

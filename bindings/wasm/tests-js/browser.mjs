@@ -63,6 +63,18 @@ test("an appeal goes to the department, and the category select routes by form c
   await page.fill("#text", "Jag vill överklaga beslutet om bygglov");
   await page.waitForFunction(() => document.querySelector("#preview")?.dataset.department === "plan-bygg");
   assert.doesNotMatch(await page.textContent("#preview-who"), /Kundtjänsten/);
+  // The categories come from the rules: grouped by department (Klippan has
+  // form codes in all 11), one option per type with a form code, each value
+  // a form code of its type.
+  const groups = await page.$$eval("#category optgroup", (gs) =>
+    gs.map((g) => ({ label: g.label, options: [...g.querySelectorAll("option")].map((o) => [o.value, o.textContent]) })),
+  );
+  assert.equal(groups.length, 11, groups.map((g) => g.label).join(", "));
+  const teknik = groups.find((g) => g.label === "Tekniska förvaltningen");
+  assert.ok(teknik, groups.map((g) => g.label).join(", "));
+  assert.ok(teknik.options.some(([v, name]) => v === "TF-PTRH" && name === "Parkeringstillstånd för rörelsehindrade"));
+  const names = groups.map((g) => g.label);
+  assert.deepEqual(names, [...names].sort(new Intl.Collator("sv").compare));
   // Keyboard only: focus the category select and pick a form code.
   await page.focus("#category");
   await page.selectOption("#category", "TF-PTRH");

@@ -92,6 +92,31 @@ test("a Map works as the rule files too, and the getters answer", () => {
   assert.ok(r.typeCount >= 6);
 });
 
+test("enquiryTypes() lists every type, and each form code routes to its type", () => {
+  const r = new kl.Router(klippanFiles());
+  const types = r.enquiryTypes();
+  assert.equal(types.length, r.typeCount);
+  assert.equal(new Set(types.map((t) => t.id)).size, types.length, "type ids are unique");
+  const departments = new Map(r.departments().map((d) => [d.id, d.name]));
+  assert.ok(departments.has("teknik") && departments.has("social"));
+  let forms = 0;
+  for (const t of types) {
+    assert.equal(t.department_name, departments.get(t.department), t.id);
+    assert.ok(t.rosa_level >= 1 && t.rosa_level <= 6, t.id);
+    for (const code of t.form_codes) {
+      const d = r.routeAt({ form: code.toLowerCase(), channel: "e-service" }, "2027-03-29T10:00:00+02:00");
+      assert.equal(d.enquiry_type, t.id, code);
+      assert.equal(d.department, t.department, code);
+      assert.equal(d.first_line, t.first_line, code);
+      assert.equal(d.rosa_level, t.rosa_level, code);
+      forms += 1;
+    }
+  }
+  assert.ok(forms >= 10, `only ${forms} form codes in Klippan`);
+  // The ROSA policy as listed agrees with the rule: level 5–6 never first line.
+  assert.ok(types.filter((t) => t.rosa_level >= 5).every((t) => !t.first_line));
+});
+
 test("version() is the core's version, static and free", () => {
   const cargo = readFileSync(join(repoRoot, "Cargo.toml"), "utf8");
   const want = /^version = "([^"]+)"/m.exec(cargo)[1];

@@ -5,9 +5,11 @@ import {
   Router,
   version,
   type Decision,
+  type Department,
   type Diagnostic,
   type Enquiry,
   type EnquiryError,
+  type EnquiryType,
   type RuleSetError,
   type Step,
   type TestOutcome,
@@ -27,6 +29,11 @@ const at: Decision = router.routeAt({}, new Date());
 const warnings: Diagnostic[] = router.check();
 const line: number = warnings[0]!.location.line;
 const outcomes: TestOutcome[] = router.runTests();
+const categories: { value: string; label: string }[] = router
+  .enquiryTypes()
+  .filter((t: EnquiryType) => t.form_codes.length > 0 && !t.confidential)
+  .map((t) => ({ value: t.form_codes[0]!, label: `${t.name} (${t.department_name}, nivå ${t.rosa_level})` }));
+const departments: Department[] = router.departments();
 const v: string = version() + Router.version() + router.municipality + router.typeCount;
 
 try {
@@ -55,10 +62,12 @@ router.route({ text: 5 });
 decision.rosa_level.toFixed();
 // @ts-expect-error no such field on a decision
 decision.departmentName;
+// @ts-expect-error the ROSA level of a type is a number, never null
+const typeLevel: string = router.enquiryTypes()[0]!.rosa_level;
 
 async function web(): Promise<Decision> {
   await init();
   return new WebRouter({}).route({ text: "bygglov" });
 }
 
-void department, level, due, steps, firstLine, why, policy, at, line, outcomes, v, web;
+void categories, departments, typeLevel, department, level, due, steps, firstLine, why, policy, at, line, outcomes, v, web;

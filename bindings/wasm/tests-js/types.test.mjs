@@ -57,7 +57,18 @@ test("TestCase, Expectation and TestOutcome match their interfaces", () => {
   assertShape("TestOutcome", o);
 });
 
+test("EnquiryType and Department match their interfaces", () => {
+  const types = router.enquiryTypes();
+  assert.ok(types.length > 0);
+  for (const t of types) assertShape("EnquiryType", t);
+  const departments = router.departments();
+  assert.ok(departments.length > 0);
+  for (const d of departments) assertShape("Department", d);
+});
+
 test("the methods are typed with the interfaces, not any", () => {
+  assert.match(dts, /enquiryTypes\(\): EnquiryType\[\];/);
+  assert.match(dts, /departments\(\): Department\[\];/);
   assert.match(dts, /route\(enquiry: Enquiry\): Decision;/);
   assert.match(dts, /routeAt\(enquiry: Enquiry, now: Date \| number \| string\): Decision;/);
   assert.match(dts, /check\(\): Diagnostic\[\];/);

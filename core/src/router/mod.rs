@@ -49,7 +49,11 @@ pub struct Router {
 }
 
 /// One enquiry type as [`Router::enquiry_types`] lists it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// Serialises with the field names of [`Decision`] (`rosa_level`,
+/// `department_name`, `first_line`): the list the WASM binding's
+/// `enquiryTypes()` returns, from which a web form builds its categories.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct EnquiryTypeInfo<'a> {
     /// The type's id (`snorojning`).
     pub id: &'a str,
@@ -57,9 +61,12 @@ pub struct EnquiryTypeInfo<'a> {
     pub name: &'a str,
     /// The owning department's id.
     pub department: &'a str,
+    /// The owning department's name.
+    pub department_name: &'a str,
     /// The owning unit's id.
     pub unit: &'a str,
     /// The ROSA level, 1–6.
+    #[serde(rename = "rosa_level")]
     pub level: u8,
     /// Whether the ROSA policy sends it to the first line.
     pub first_line: bool,
@@ -246,6 +253,7 @@ impl Router {
             id: &t.id,
             name: &t.name,
             department: &self.departments[t.department].id,
+            department_name: &self.departments[t.department].name,
             unit: &self.units[t.unit].id,
             level: t.level,
             first_line: t.step.is_first_line(),
