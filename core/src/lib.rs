@@ -112,6 +112,7 @@ mod load;
 mod matcher;
 pub mod model;
 mod progress;
+mod rfc3339;
 mod router;
 pub mod stats;
 pub mod testing;

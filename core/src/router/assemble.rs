@@ -12,6 +12,7 @@ use crate::decision::{
 };
 use crate::explain;
 use crate::matcher::TermRef;
+use crate::rfc3339;
 
 impl Router {
     /// The steps of a route with their due times: each counted from the
@@ -35,7 +36,10 @@ impl Router {
                 match self.calendar.due(self.unit_hours(unit), at, &target) {
                     Ok(zoned) => {
                         from = Some(zoned.timestamp());
-                        due = Some(rfc3339(&zoned));
+                        due = Some(rfc3339::format_with_offset(
+                            zoned.timestamp(),
+                            zoned.offset(),
+                        ));
                         if i == 0 {
                             first_due = Some(zoned);
                         }
@@ -61,7 +65,7 @@ impl Router {
     }
 
     pub(super) fn received_string(&self, received: Option<Timestamp>) -> Option<String> {
-        received.map(|t| rfc3339(&t.to_zoned(self.calendar.time_zone().clone())))
+        received.map(|t| rfc3339::format(t, self.calendar.time_zone()))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -270,10 +274,4 @@ impl Router {
         }
         decision
     }
-}
-
-/// RFC 3339 with the zone's offset and no zone annotation:
-/// `2027-03-31T16:30:00+02:00`.
-pub(crate) fn rfc3339(at: &Zoned) -> String {
-    at.timestamp().display_with_offset(at.offset()).to_string()
 }

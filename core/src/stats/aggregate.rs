@@ -19,6 +19,7 @@ use super::words::WordCounter;
 use crate::decision::{Decision, MatchStatus};
 use crate::lines::LineError;
 use crate::model::Channel;
+use crate::rfc3339;
 use crate::router::Router;
 
 /// How many of the most common unmatched words a report lists.
@@ -284,8 +285,8 @@ impl<'r> Aggregator<'r> {
                     department: decision.department.to_string(),
                     enquiry_type: decision.enquiry_type.as_deref().map(str::to_owned),
                     handler: decision.handler.to_string(),
-                    received_at: rfc3339(received, &self.tz),
-                    due: rfc3339(due, &self.tz),
+                    received_at: rfc3339::format(received, &self.tz),
+                    due: rfc3339::format(due, &self.tz),
                     overdue_minutes: overdue,
                 });
                 if self.overdue.len() >= 2 * MAX_LISTED {
@@ -385,7 +386,7 @@ impl<'r> Aggregator<'r> {
         Report {
             municipality: router.municipality().to_owned(),
             time_zone: self.tz.iana_name().unwrap_or("UTC").to_owned(),
-            as_of: rfc3339(self.options.as_of, &self.tz),
+            as_of: rfc3339::format(self.options.as_of, &self.tz),
             from: self.options.from.map(|d| d.to_string()),
             to: self.options.to.map(|d| d.to_string()),
             period: self.options.period,
@@ -445,11 +446,4 @@ fn period_key(date: Date, period: Period) -> String {
         }
         Period::Month => format!("{:04}-{:02}", date.year(), date.month()),
     }
-}
-
-/// RFC 3339 with the municipality's offset at that instant.
-pub(crate) fn rfc3339(ts: Timestamp, tz: &TimeZone) -> String {
-    ts.to_zoned(tz.clone())
-        .strftime("%Y-%m-%dT%H:%M:%S%:z")
-        .to_string()
 }
