@@ -97,4 +97,16 @@ impl Router {
         let decision = self.route_at(&enquiry, now);
         serde_json::to_string(&decision).map_err(|e| EnquiryError::from_json(&e, ""))
     }
+
+    /// Every enquiry type as a JSON array of [`EnquiryTypeInfo`] objects,
+    /// in rule-file order: the catalogue a host checks its own
+    /// configuration against (every `external.platina_case_type` known to
+    /// Platina, say) or builds a form's category list from.
+    ///
+    /// Fails only if serde_json does, which it does not for these values.
+    ///
+    /// [`EnquiryTypeInfo`]: crate::EnquiryTypeInfo
+    pub fn enquiry_types_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string(&self.enquiry_types().collect::<Vec<_>>())
+    }
 }

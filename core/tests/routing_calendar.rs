@@ -98,6 +98,8 @@ fn accessors_list_types_departments_hours_and_targets() {
                 first_line: true,
                 confidential: false,
                 form_codes: &[],
+                legal_reference: None,
+                external: &serde_json::Map::new(),
             },
             EnquiryTypeInfo {
                 id: "bygglov-ansokan",
@@ -109,6 +111,8 @@ fn accessors_list_types_departments_hours_and_targets() {
                 first_line: false,
                 confidential: false,
                 form_codes: &[],
+                legal_reference: None,
+                external: &serde_json::Map::new(),
             },
         ]
     );
@@ -125,6 +129,8 @@ fn accessors_list_types_departments_hours_and_targets() {
             "first_line": false,
             "confidential": false,
             "form_codes": [],
+            "legal_reference": null,
+            "external": {},
         })
     );
     let own: OpeningHours =

@@ -265,6 +265,10 @@ export interface EnquiryType {
   confidential: boolean;
   /** The e-service form codes that select it, upper-cased (may be empty). */
   form_codes: string[];
+  /** The law behind its secrecy or decision. */
+  legal_reference: string | null;
+  /** Values for the host system from its `external` table, as its decisions carry them. */
+  external: Record<string, unknown>;
 }
 
 /** A department of the rule set, as `departments()` lists it. */

@@ -109,6 +109,8 @@ test("enquiryTypes() lists every type, and each form code routes to its type", (
       assert.equal(d.department, t.department, code);
       assert.equal(d.first_line, t.first_line, code);
       assert.equal(d.rosa_level, t.rosa_level, code);
+      assert.deepEqual(d.external, t.external, code);
+      assert.equal(d.legal_reference, t.legal_reference, code);
       forms += 1;
     }
   }

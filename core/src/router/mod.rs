@@ -74,6 +74,11 @@ pub struct EnquiryTypeInfo<'a> {
     pub confidential: bool,
     /// The e-service form codes that select it, upper-cased.
     pub form_codes: &'a [Box<str>],
+    /// The law behind its secrecy or decision (`OSL 26 kap. 1 §`).
+    pub legal_reference: Option<&'a str>,
+    /// The values for the host system from its `external` table (Platina
+    /// case type, business code...), exactly as a decision carries them.
+    pub external: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 pub(crate) struct FirstLineInfo {
@@ -259,6 +264,8 @@ impl Router {
             first_line: t.step.is_first_line(),
             confidential: t.confidential,
             form_codes: &t.form_codes,
+            legal_reference: t.legal_reference.as_deref(),
+            external: &t.external,
         }
     }
 
