@@ -112,6 +112,16 @@ int main(int argc, char **argv) {
     CHECK(kl_router_warning_count(router) == 0, "warning count 0");
     kl_string_free(warnings);
 
+    /* The catalogue of enquiry types, for checking the host's own
+     * configuration: here, that the Platina case type of the parking
+     * permit is listed. */
+    char *types = NULL;
+    CHECK(kl_router_enquiry_types_json(router, &types) == KL_OK, "enquiry types");
+    CHECK(types != NULL && types[0] == '[', "the types are a JSON array");
+    CHECK(types != NULL && strstr(types, "\"platina_case_type\":\"TF-PTRH\"") != NULL,
+          "the types carry their external values");
+    kl_string_free(types);
+
     /* One router, four threads, no locking: routers are immutable. */
     pthread_t threads[4];
     int started = 0;

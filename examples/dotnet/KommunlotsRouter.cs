@@ -124,6 +124,9 @@ namespace Kommunlots
         internal static extern KlStatus kl_router_warnings(RouterHandle router, out IntPtr report);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern KlStatus kl_router_enquiry_types_json(RouterHandle router, out IntPtr types);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern void kl_string_free(IntPtr s);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
@@ -298,6 +301,18 @@ namespace Kommunlots
                 KommunlotsException.Check(Native.kl_router_warnings(handle, out report));
                 return Utf8.Take(report);
             }
+        }
+
+        /// <summary>Every enquiry type as a JSON array (id, name, department, rosa_level,
+        /// form_codes, external...): for checking the host's configuration, such as that every
+        /// <c>external.platina_case_type</c> exists in Platina, when new rules are loaded.</summary>
+        public string EnquiryTypesJson()
+        {
+            if (handle.IsClosed)
+                throw new ObjectDisposedException("KommunlotsRouter");
+            IntPtr types;
+            KommunlotsException.Check(Native.kl_router_enquiry_types_json(handle, out types));
+            return Utf8.Take(types);
         }
 
         /// <summary>How many warnings the rule set has.</summary>

@@ -68,6 +68,9 @@ static class Program
             Check(at == router.RouteJson("{\"channel\": \"email\", \"text\": \"Plogat?\"}", registered),
                   "the same time gives the same decision");
             Check(router.WarningCount == 0 && router.Warnings == "", "Klippan has no warnings");
+            string types = router.EnquiryTypesJson();
+            Check(types.StartsWith("[{"), "the enquiry types are a JSON array");
+            CheckContains(types, "\"platina_case_type\":\"TF-PTRH\"");
 
             // Malformed enquiry JSON: the line and column are in the JSON text.
             try

@@ -57,6 +57,7 @@ class Library:
         )
         self.router_free = fn("kl_router_free", None, router_p)
         self.route_json = fn("kl_route_json", status, router_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p))
+        self.enquiry_types_json = fn("kl_router_enquiry_types_json", status, router_p, ctypes.POINTER(ctypes.c_void_p))
         self.string_free = fn("kl_string_free", None, ctypes.c_void_p)
         self.version = fn("kl_version", ctypes.c_char_p)
         self.last_message = fn("kl_last_error_message", ctypes.c_char_p)
@@ -102,6 +103,15 @@ class Router:
         data = enquiry if isinstance(enquiry, bytes) else enquiry.encode()
         out = ctypes.c_void_p()
         self._lib.check(self._lib.route_json(self._handle, data, ctypes.byref(out)))
+        try:
+            return json.loads(ctypes.string_at(out.value).decode())
+        finally:
+            self._lib.string_free(out)
+
+    def enquiry_types(self):
+        """Every enquiry type of the rule set, as a list of dicts."""
+        out = ctypes.c_void_p()
+        self._lib.check(self._lib.enquiry_types_json(self._handle, ctypes.byref(out)))
         try:
             return json.loads(ctypes.string_at(out.value).decode())
         finally:
@@ -183,6 +193,12 @@ def main():
         check(d["enquiry_type"] == "parkeringstillstand", f"form code: {d['enquiry_type']}")
         d = router.route_json('{"text": "Jag vill överklaga beslutet om bygglov."}')
         check(d["department"] == "plan-bygg" and d["rosa_level"] == 6 and d["first_line"] is False, "appeal")
+
+        # The catalogue: every type once, each form code routing to its own type.
+        types = router.enquiry_types()
+        check(len({t["id"] for t in types}) == len(types) > 80, f"{len(types)} enquiry types")
+        permit = next((t for t in types if "TF-PTRH" in t["form_codes"]), None)
+        check(permit is not None and permit["external"].get("platina_case_type") == "TF-PTRH", f"permit: {permit}")
 
         expect_error(KL_INVALID_ENQUIRY, lambda: router.route_json('{\n  "text": "snö",\n  "channel": }'),
                      file="", line=3, column=14)

@@ -297,6 +297,24 @@ size_t kl_router_warning_count(const struct kl_router *router);
  */
 kl_status kl_router_warnings(const struct kl_router *router, char **out);
 
+/**
+ * Every enquiry type of the router's rule set, as a JSON array in
+ * rule-file order. Each element has `id`, `name`, `department`,
+ * `department_name`, `unit`, `rosa_level`, `first_line`, `confidential`,
+ * `form_codes`, `legal_reference` and `external` (the type's `external`
+ * table, as decisions carry it): for a host to check its own
+ * configuration at start-up, for example that every
+ * `external.platina_case_type` exists in the case-management system.
+ *
+ * On `KL_OK`, `*out` receives the JSON, which the caller owns and must free
+ * with `kl_string_free`. Fails only with `KL_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `router` is NULL or a live router. `out` is NULL or valid for writing
+ * one pointer.
+ */
+kl_status kl_router_enquiry_types_json(const struct kl_router *router, char **out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -42,9 +42,9 @@ pub use last_error::{
     kl_last_error_report,
 };
 pub use router::{
-    KL_MAX_ENQUIRY_JSON_BYTES, kl_route_json, kl_route_json_at, kl_router, kl_router_free,
-    kl_router_new_from_dir, kl_router_new_from_strings, kl_router_warning_count,
-    kl_router_warnings,
+    KL_MAX_ENQUIRY_JSON_BYTES, kl_route_json, kl_route_json_at, kl_router,
+    kl_router_enquiry_types_json, kl_router_free, kl_router_new_from_dir,
+    kl_router_new_from_strings, kl_router_warning_count, kl_router_warnings,
 };
 pub use status::kl_status;
 

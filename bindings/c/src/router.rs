@@ -287,6 +287,38 @@ pub unsafe extern "C" fn kl_router_warnings(
     })
 }
 
+/// Every enquiry type of the router's rule set, as a JSON array in
+/// rule-file order. Each element has `id`, `name`, `department`,
+/// `department_name`, `unit`, `rosa_level`, `first_line`, `confidential`,
+/// `form_codes`, `legal_reference` and `external` (the type's `external`
+/// table, as decisions carry it): for a host to check its own
+/// configuration at start-up, for example that every
+/// `external.platina_case_type` exists in the case-management system.
+///
+/// On `KL_OK`, `*out` receives the JSON, which the caller owns and must free
+/// with `kl_string_free`. Fails only with `KL_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `router` is NULL or a live router. `out` is NULL or valid for writing
+/// one pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kl_router_enquiry_types_json(
+    router: *const kl_router,
+    out: *mut *mut c_char,
+) -> kl_status {
+    status(|| {
+        let out = Out::new(out, "out")?;
+        // SAFETY: NULL or a live router, by contract.
+        let router = unsafe { router.as_ref() }.ok_or_else(|| Failure::null_argument("router"))?;
+        let json = router
+            .router
+            .enquiry_types_json()
+            .map_err(|e| Failure::internal(format!("listing the enquiry types: {e}")))?;
+        // SAFETY: `out` is valid for writing one pointer, by contract.
+        unsafe { write_string(out, json) }
+    })
+}
+
 /// Hands `text` to the caller through `out`, as a string it frees with
 /// `kl_string_free`.
 ///
