@@ -13,6 +13,8 @@ pub const SUCCESS: u8 = 0;
 /// The command ran, and its answer is "no": a test case failed, or
 /// `check --strict` found warnings.
 pub const FAILURE: u8 = 1;
+/// The command line was wrong (clap's own usage errors exit with it too).
+pub const USAGE: u8 = 2;
 /// The input data was bad: a rule set that does not load, a malformed
 /// enquiry line (`EX_DATAERR`).
 pub const DATA_ERROR: u8 = 65;
@@ -35,6 +37,8 @@ pub enum CliError {
     Load(LoadError),
     /// Reading or writing failed.
     Io(io::Error),
+    /// An argument clap accepted names something the rule set lacks.
+    Usage(String),
 }
 
 impl From<io::Error> for CliError {
@@ -58,6 +62,7 @@ impl CliError {
             CliError::Load(_) => DATA_ERROR,
             CliError::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => SUCCESS,
             CliError::Io(_) => IO_ERROR,
+            CliError::Usage(_) => USAGE,
         }
     }
 }

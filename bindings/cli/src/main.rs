@@ -13,6 +13,7 @@ mod route;
 mod rules;
 mod stats;
 mod test;
+mod types;
 
 use std::process::ExitCode;
 
@@ -27,6 +28,7 @@ Examples:
   kommunlots route --rules rules/klippan < enquiries.jsonl > decisions.jsonl
   kommunlots check rules/klippan --strict
   kommunlots test rules/klippan snow
+  kommunlots types rules/klippan --department social
   kommunlots stats --rules rules/klippan --format html -o rapport.html log.jsonl
   kommunlots holidays --year 2027
   kommunlots due --rules rules/klippan --channel email --received 2027-03-25T16:30:00+01:00
@@ -66,6 +68,9 @@ enum Command {
     /// List the closed days (holidays, de facto closed days, closures) of a
     /// year.
     Holidays(calendar::HolidaysArgs),
+    /// List the enquiry types per department: ROSA level, first line or
+    /// department, secrecy, form codes.
+    Types(types::Args),
     /// Print the due time of each step of a route.
     Due(calendar::DueArgs),
     /// Say where an enquiry is at a given time: the active step, whether it
@@ -81,6 +86,7 @@ fn run(command: &Command) -> Result<u8, CliError> {
         Command::Test(args) => test::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Holidays(args) => calendar::holidays(args),
+        Command::Types(args) => types::run(args),
         Command::Due(args) => calendar::due(args),
         Command::Where(args) => calendar::where_is(args),
     }
@@ -114,6 +120,7 @@ fn report(e: &CliError) {
         }
         CliError::Io(io) if error::is_broken_pipe(io) => {}
         CliError::Io(io) => output::eprint_error(&io.to_string()),
+        CliError::Usage(message) => output::eprint_error(message),
     }
 }
 
