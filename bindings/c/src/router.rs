@@ -272,19 +272,13 @@ pub unsafe extern "C" fn kl_router_warnings(
     router: *const kl_router,
     out: *mut *mut c_char,
 ) -> kl_status {
-    status(|| {
-        let out = Out::new(out, "out")?;
-        // SAFETY: NULL or a live router, by contract.
-        let router = unsafe { router.as_ref() }.ok_or_else(|| Failure::null_argument("router"))?;
-        let report: Vec<String> = router
-            .router
-            .warnings()
-            .iter()
-            .map(|d| d.render(false))
-            .collect();
-        // SAFETY: `out` is valid for writing one pointer, by contract.
-        unsafe { write_string(out, report.join("\n")) }
-    })
+    // SAFETY: the caller's contract is `describe`'s.
+    unsafe {
+        describe(router, out, |r| {
+            let report: Vec<String> = r.warnings().iter().map(|d| d.render(false)).collect();
+            Ok(report.join("\n"))
+        })
+    }
 }
 
 /// Every enquiry type of the router's rule set, as a JSON array in
@@ -306,16 +300,34 @@ pub unsafe extern "C" fn kl_router_enquiry_types_json(
     router: *const kl_router,
     out: *mut *mut c_char,
 ) -> kl_status {
+    // SAFETY: the caller's contract is `describe`'s.
+    unsafe {
+        describe(router, out, |r| {
+            r.enquiry_types_json()
+                .map_err(|e| Failure::internal(format!("listing the enquiry types: {e}")))
+        })
+    }
+}
+
+/// The body of the functions that describe a router in a string the
+/// caller frees: checks the arguments, runs `text` inside the panic
+/// boundary and hands its answer over through `out`.
+///
+/// # Safety
+/// `router` is NULL or a live router. `out` is NULL or valid for writing
+/// one pointer.
+unsafe fn describe(
+    router: *const kl_router,
+    out: *mut *mut c_char,
+    text: impl FnOnce(&Router) -> Result<String, Failure>,
+) -> kl_status {
     status(|| {
         let out = Out::new(out, "out")?;
         // SAFETY: NULL or a live router, by contract.
         let router = unsafe { router.as_ref() }.ok_or_else(|| Failure::null_argument("router"))?;
-        let json = router
-            .router
-            .enquiry_types_json()
-            .map_err(|e| Failure::internal(format!("listing the enquiry types: {e}")))?;
+        let text = text(&router.router)?;
         // SAFETY: `out` is valid for writing one pointer, by contract.
-        unsafe { write_string(out, json) }
+        unsafe { write_string(out, text) }
     })
 }
 
