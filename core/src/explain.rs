@@ -139,21 +139,21 @@ pub(crate) fn ambiguous(names: &[&str], handler: &str) -> String {
 /// onsdag 31 mars 2027 kl. 16.30."
 /// Appends " {handler} besvarar det senast onsdag 31 mars 2027 kl. 16.30."
 /// (with its leading space) to a decision's sentence.
-pub(crate) fn push_due(out: &mut String, handler: &str, due: &jiff::Zoned) {
+pub(crate) fn push_due(out: &mut String, handler: &str, due: &jiff::civil::DateTime) {
     cat!(out, " ", handler, " besvarar det senast ");
     push_date_time_sv(out, due);
     out.push('.');
 }
 
-/// "onsdag 31 mars 2027 kl. 16.30", in the zone of `at`.
+/// "onsdag 31 mars 2027 kl. 16.30".
 #[cfg(test)]
-pub(crate) fn date_time_sv(at: &jiff::Zoned) -> String {
+pub(crate) fn date_time_sv(at: &jiff::civil::DateTime) -> String {
     let mut out = String::new();
     push_date_time_sv(&mut out, at);
     out
 }
 
-fn push_date_time_sv(out: &mut String, at: &jiff::Zoned) {
+fn push_date_time_sv(out: &mut String, at: &jiff::civil::DateTime) {
     const WEEKDAYS: [&str; 7] = [
         "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
     ];
@@ -256,16 +256,16 @@ mod tests {
 
     #[test]
     fn due_dates_read_as_swedish() -> Result<(), jiff::Error> {
-        let at: jiff::Zoned = "2027-03-31T16:30:00+02:00[Europe/Stockholm]".parse()?;
+        let at: jiff::civil::DateTime = "2027-03-31T16:30:00".parse()?;
         let mut sentence = "Det är bråttom.".to_owned();
         push_due(&mut sentence, "Kundtjänsten", &at);
         assert_eq!(
             sentence,
             "Det är bråttom. Kundtjänsten besvarar det senast onsdag 31 mars 2027 kl. 16.30."
         );
-        let at: jiff::Zoned = "2027-12-05T08:05:00+01:00[Europe/Stockholm]".parse()?;
+        let at: jiff::civil::DateTime = "2027-12-05T08:05:00".parse()?;
         assert_eq!(date_time_sv(&at), "söndag 5 december 2027 kl. 8.05");
-        let at: jiff::Zoned = "2100-11-30T23:59:00+01:00[Europe/Stockholm]".parse()?;
+        let at: jiff::civil::DateTime = "2100-11-30T23:59:00".parse()?;
         assert_eq!(date_time_sv(&at), "tisdag 30 november 2100 kl. 23.59");
         Ok(())
     }

@@ -1,7 +1,8 @@
 //! Deadlines and elapsed working time: the arithmetic behind
 //! [`Calendar::due`] and [`Calendar::working_time_between`].
 
-use jiff::civil::{Date, Time};
+use jiff::civil::{Date, DateTime, Time};
+use jiff::tz::Offset;
 use jiff::{SignedDuration, Timestamp, Zoned};
 
 use super::{Calendar, CalendarError, MAX_CLOSED_RUN, OpeningHours, ServiceTarget, TimeRange};
@@ -35,6 +36,18 @@ impl Calendar {
         received: Timestamp,
         target: &ServiceTarget,
     ) -> Result<Zoned, CalendarError> {
+        let (due, _) = self.due_with_offset(hours, received, target)?;
+        Ok(due.to_zoned(self.tz.clone()))
+    }
+
+    /// [`Calendar::due`] as an instant and the zone's offset then: what a
+    /// decision prints, without building a [`Zoned`].
+    pub(crate) fn due_with_offset(
+        &self,
+        hours: &OpeningHours,
+        received: Timestamp,
+        target: &ServiceTarget,
+    ) -> Result<(Timestamp, Offset), CalendarError> {
         let start = self.next_opening(hours, received)?;
         let due = match *target {
             ServiceTarget::WorkingDays(n) => self.add_working_days(hours, start, n)?,
@@ -45,7 +58,7 @@ impl Calendar {
                 self.add_opening_time(hours, start, SignedDuration::from_hours(i64::from(n)))?
             }
         };
-        Ok(due.to_zoned(self.tz.clone()))
+        Ok((due, self.offsets.offset(&self.tz, due)))
     }
 
     /// The unit's opening time between `from` and `to`; negative when `to`
@@ -64,8 +77,8 @@ impl Calendar {
         if to < from {
             return Ok(-self.working_time_between(hours, to, from)?);
         }
-        let last = self.tz.to_datetime(to).date();
-        let mut date = self.tz.to_datetime(from).date();
+        let last = self.local(to).date();
+        let mut date = self.local(from).date();
         let mut total = SignedDuration::ZERO;
         while date <= last {
             let plan = self.plan(hours, date)?;
@@ -89,7 +102,7 @@ impl Calendar {
         hours: &OpeningHours,
         at: Timestamp,
     ) -> Result<Timestamp, CalendarError> {
-        let first = self.tz.to_datetime(at).date();
+        let first = self.local(at).date();
         let mut date = first;
         for _ in 0..MAX_CLOSED_RUN {
             let plan = self.plan(hours, date)?;
@@ -114,7 +127,7 @@ impl Calendar {
         start: Timestamp,
         n: u32,
     ) -> Result<Timestamp, CalendarError> {
-        let local = self.tz.to_datetime(start);
+        let local = self.local(start);
         let mut date = local.date();
         let mut left = n;
         let mut run = 0;
@@ -148,7 +161,7 @@ impl Calendar {
         start: Timestamp,
         amount: SignedDuration,
     ) -> Result<Timestamp, CalendarError> {
-        let first = self.tz.to_datetime(start).date();
+        let first = self.local(start).date();
         let mut date = first;
         let mut left = amount;
         let mut run = 0;
@@ -203,9 +216,13 @@ impl Calendar {
     /// changes).
     fn instant(&self, date: Date, time: Time) -> Result<Timestamp, CalendarError> {
         Ok(self
-            .tz
-            .to_ambiguous_timestamp(date.to_datetime(time))
-            .compatible()?)
+            .offsets
+            .to_timestamp(&self.tz, date.to_datetime(time))?)
+    }
+
+    /// The clock time at `at`.
+    fn local(&self, at: Timestamp) -> DateTime {
+        self.offsets.to_datetime(&self.tz, at)
     }
 }
 

@@ -68,6 +68,7 @@ mod deadline;
 mod error;
 mod holidays;
 mod hours;
+mod offsets;
 mod target;
 
 pub use config::{CalendarConfig, DeFactoClosed, LocalClosure, ShortDay};
@@ -117,6 +118,8 @@ type YearBits = [u64; 6];
 #[derive(Debug, Clone)]
 pub struct Calendar {
     tz: TimeZone,
+    /// The zone's offsets over the supported years, for fast conversions.
+    offsets: offsets::Offsets,
     config: CalendarConfig,
     /// Closed (non-weekend) days per year, index `year - FIRST_YEAR`.
     closed: Vec<YearBits>,
@@ -196,7 +199,9 @@ impl Calendar {
             holidays::check_year(day.date.year())?;
             short.insert(day.date, day.closes);
         }
+        let (first, last) = offsets::table_bounds(FIRST_YEAR, LAST_YEAR);
         Ok(Self {
+            offsets: offsets::Offsets::new(&tz, first, last),
             tz,
             config: config.clone(),
             closed,

@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use jiff::{Timestamp, Zoned};
+use jiff::Timestamp;
+use jiff::civil::DateTime;
 
 use super::{Router, ServiceTarget};
 use crate::decision::{
@@ -26,22 +27,22 @@ impl Router {
         plan: &[(usize, StepRole, Option<ServiceTarget>)],
         received: Option<Timestamp>,
         notes: &mut Vec<String>,
-    ) -> (Vec<Step>, Option<Zoned>) {
+    ) -> (Vec<Step>, Option<DateTime>) {
         let mut from = received;
         let mut first_due = None;
         let mut path = Vec::with_capacity(plan.len());
         for (i, &(unit, role, target)) in plan.iter().enumerate() {
             let mut due = None;
             if let (Some(at), Some(target)) = (from, target) {
-                match self.calendar.due(self.unit_hours(unit), at, &target) {
-                    Ok(zoned) => {
-                        from = Some(zoned.timestamp());
-                        due = Some(rfc3339::format_with_offset(
-                            zoned.timestamp(),
-                            zoned.offset(),
-                        ));
+                match self
+                    .calendar
+                    .due_with_offset(self.unit_hours(unit), at, &target)
+                {
+                    Ok((at, offset)) => {
+                        from = Some(at);
+                        due = Some(rfc3339::format_with_offset(at, offset));
                         if i == 0 {
-                            first_due = Some(zoned);
+                            first_due = Some(offset.to_datetime(at));
                         }
                     }
                     Err(e) => {
