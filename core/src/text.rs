@@ -185,10 +185,13 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 /// The normalised words of `text`.
 pub(crate) fn words(text: &str) -> Vec<String> {
-    normalize(text)
-        .split_whitespace()
-        .map(str::to_owned)
-        .collect()
+    split_words(&normalize(text)).map(str::to_owned).collect()
+}
+
+/// The words of normalised text: it has single spaces only, so there is no
+/// need for `split_whitespace`'s Unicode tables.
+fn split_words(normalized: &str) -> impl Iterator<Item = &str> {
+    normalized.split(' ').filter(|w| !w.is_empty())
 }
 
 /// The language a term is stemmed in.
@@ -239,8 +242,8 @@ impl Stemmers {
 
 /// Stems every word of `term` (see [`Stemmers::pattern`]).
 fn stem(stemmer: &Stemmer, term: &str) -> Option<Pattern> {
-    let stems: Vec<String> = words(term)
-        .iter()
+    let normalized = normalize(term);
+    let stems: Vec<String> = split_words(&normalized)
         .map(|w| {
             // The enquiry is not stemmed, so the needle must be a prefix of
             // every form of the word. Swedish Snowball only strips endings,

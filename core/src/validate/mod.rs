@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::diagnostic::{self, Diagnostic, DiagnosticKind, Location};
 use crate::load::{RuleSet, suggest};
 use crate::model::Spanned;
-use crate::text::Stemmers;
+use crate::text::{Lang, Stemmers};
 
 mod calendar;
 mod terms;
@@ -291,15 +291,17 @@ pub(crate) fn check_with(set: &RuleSet, stemmers: &mut Stemmers) -> Vec<Diagnost
                     Some(help),
                 );
             }
-            let terms = ty
-                .keywords
-                .iter()
-                .chain(&ty.phrases)
-                .chain(&ty.keywords_en)
-                .chain(&ty.phrases_en);
+            let lists = [
+                (&ty.keywords, Lang::Swedish),
+                (&ty.phrases, Lang::Swedish),
+                (&ty.keywords_en, Lang::English),
+                (&ty.phrases_en, Lang::English),
+            ];
             let mut recognisable = !ty.form_codes.is_empty();
-            for term in terms {
-                recognisable |= check_term(&mut c, source, term);
+            for (list, lang) in lists {
+                for term in list {
+                    recognisable |= check_term(&mut c, source, term, lang, stemmers);
+                }
             }
             if !recognisable {
                 c.error(

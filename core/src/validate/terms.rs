@@ -6,11 +6,17 @@ use std::collections::HashMap;
 use super::{Checker, tested_types};
 use crate::diagnostic::{DiagnosticKind, Location};
 use crate::load::suggest;
-use crate::model::Term;
+use crate::model::{Spanned, Term};
 use crate::text::{Lang, Stemmers};
 
 /// Checks one term's weight and text; returns whether it can match.
-pub(super) fn check_term(c: &mut Checker<'_>, source: usize, term: &Term) -> bool {
+pub(super) fn check_term(
+    c: &mut Checker<'_>,
+    source: usize,
+    term: &Term,
+    lang: Lang,
+    stemmers: &mut Stemmers,
+) -> bool {
     if let Some(w) = &term.weight {
         let weight = *w.get_ref();
         if !(weight.is_finite() && weight > 0.0) {
@@ -23,7 +29,9 @@ pub(super) fn check_term(c: &mut Checker<'_>, source: usize, term: &Term) -> boo
             );
         }
     }
-    let usable = !crate::text::words(term.text.get_ref()).is_empty();
+    // A term has a pattern when it has a word; compilation asks for the
+    // same pattern, from the stemmers' memory.
+    let usable = stemmers.pattern(term.text.get_ref(), lang).is_some();
     if !usable {
         let l = c.at(source, &term.text);
         c.error(
@@ -85,7 +93,10 @@ pub(super) fn check_tests(
 /// different departments: the router would call such enquiries ambiguous.
 pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
     let set = c.set;
-    let mut seen: HashMap<(crate::text::Pattern, u64), (&str, &str, Location)> = HashMap::new();
+    // The first claim of each pattern, located only if another department
+    // claims it too: locating every term would cost more than the check.
+    type Claim<'a> = (&'a str, &'a str, usize, &'a Spanned<String>);
+    let mut seen: HashMap<(crate::text::Pattern, u64), Claim<'_>> = HashMap::new();
     for (source, file) in &set.departments {
         let dept = file.department.id.get_ref().as_str();
         for ty in &file.types {
@@ -104,10 +115,13 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
                         .weight
                         .as_ref()
                         .map_or(default_weight, |w| *w.get_ref());
-                    let loc = c.at(*source, &term.text);
                     let key = (pattern, weight.to_bits());
                     match seen.get(&key) {
-                        Some((other_dept, other_ty, first)) if *other_dept != dept => {
+                        Some(&(other_dept, other_ty, first_source, first_text))
+                            if other_dept != dept =>
+                        {
+                            let first = c.at(first_source, first_text);
+                            let loc = c.at(*source, &term.text);
                             let help = format!(
                                 "type `{other_ty}` of `{other_dept}` claims it too at {}:{}:{}; give one of them a higher weight or a phrase",
                                 first.file, first.line, first.column
@@ -124,7 +138,7 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
                         }
                         Some(_) => {}
                         None => {
-                            seen.insert(key, (dept, ty.id.get_ref(), loc));
+                            seen.insert(key, (dept, ty.id.get_ref(), *source, &term.text));
                         }
                     }
                 }
