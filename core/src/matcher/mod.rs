@@ -11,11 +11,13 @@
 //! `parkeringstillstånd`), only the longer one counts: the more specific term
 //! wins.
 
+use aho_corasick::MatchKind;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind};
 
 use crate::text::Pattern;
+
+mod scan;
 
 /// One term of one type, as the automaton reports it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -54,6 +56,8 @@ pub(crate) struct Matcher {
     /// `owners[starts[i]..starts[i + 1]]` are the terms of key `i`.
     starts: Vec<usize>,
     owners: Vec<Owner>,
+    /// The length of the longest key, in bytes.
+    longest_key: usize,
 }
 
 /// A term found in the text, before overlapping ones are resolved.
@@ -90,6 +94,7 @@ impl Matcher {
         }
         starts.push(owners.len());
         let word_start = keys.iter().map(|k| k.starts_with(b" ")).collect();
+        let longest_key = keys.iter().map(Vec::len).max().unwrap_or(0);
         let automaton = if keys.is_empty() {
             None
         } else {
@@ -110,6 +115,7 @@ impl Matcher {
             word_start,
             starts,
             owners,
+            longest_key,
         })
     }
 
@@ -121,20 +127,14 @@ impl Matcher {
             return;
         };
         let mut hits: Vec<Hit> = Vec::new();
-        // The automaton is walked here, one byte at a time, rather than
-        // through `find_overlapping_iter`: every match ends at the current
-        // byte, and the state machine's own loop (with its overlapping-state
+        // The automaton is walked here (see `scan`) rather than through
+        // `find_overlapping_iter`: every match ends at the current byte, and
+        // the state machine's own loop (with its overlapping-state
         // bookkeeping and a call through a trait object per match) cost four
-        // times as much as this one on a typical enquiry.
-        let Ok(mut state) = automaton.start_state(Anchored::No) else {
-            return;
-        };
-        for (at, &byte) in normalized.iter().enumerate() {
-            state = automaton.next_state(Anchored::No, state, byte);
-            if automaton.is_special(state) && automaton.is_match(state) {
-                self.hits_ending_at(automaton, state, normalized, at + 1, &mut hits);
-            }
-        }
+        // times as much on a typical enquiry.
+        scan::scan(automaton, normalized, self.longest_key, |state, end| {
+            self.hits_ending_at(automaton, state, normalized, end, &mut hits);
+        });
         // Sweep in order of start, longest first: a hit is inside a longer
         // one when an earlier hit reaches at least as far.
         hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
