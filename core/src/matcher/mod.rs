@@ -62,7 +62,7 @@ pub(crate) struct Matcher {
 
 /// A term found in the text, before overlapping ones are resolved.
 #[derive(Clone, Copy, Debug)]
-struct Hit {
+pub(crate) struct Hit {
     term: TermRef,
     start: usize,
     end: usize,
@@ -121,25 +121,26 @@ impl Matcher {
 
     /// The terms found in `normalized` text, after overlapping matches are
     /// resolved in favour of the longer one, sorted and without repeats.
-    pub(crate) fn find(&self, normalized: &[u8], out: &mut Vec<TermRef>) {
+    /// `hits` is working space (cleared first), so a caller can reuse it.
+    pub(crate) fn find(&self, normalized: &[u8], hits: &mut Vec<Hit>, out: &mut Vec<TermRef>) {
         out.clear();
+        hits.clear();
         let Some(automaton) = &self.automaton else {
             return;
         };
-        let mut hits: Vec<Hit> = Vec::new();
         // The automaton is walked here (see `scan`) rather than through
         // `find_overlapping_iter`: every match ends at the current byte, and
         // the state machine's own loop (with its overlapping-state
         // bookkeeping and a call through a trait object per match) cost four
         // times as much on a typical enquiry.
         scan::scan(automaton, normalized, self.longest_key, |state, end| {
-            self.hits_ending_at(automaton, state, normalized, end, &mut hits);
+            self.hits_ending_at(automaton, state, normalized, end, hits);
         });
         // Sweep in order of start, longest first: a hit is inside a longer
         // one when an earlier hit reaches at least as far.
         hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut reach: Option<(usize, usize)> = None;
-        for hit in hits {
+        for hit in hits.iter() {
             let inside = reach
                 .is_some_and(|(start, end)| end >= hit.end && (start < hit.start || end > hit.end));
             if reach.is_none_or(|(_, end)| hit.end > end) {
@@ -240,6 +241,12 @@ fn continues_with(text: &[u8], at: usize, word: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    impl Matcher {
+        fn find_all(&self, normalized: &[u8], out: &mut Vec<TermRef>) {
+            self.find(normalized, &mut Vec::new(), out);
+        }
+    }
+
     fn t(ty: u32, term: u32) -> TermRef {
         TermRef { ty, term }
     }
@@ -258,9 +265,9 @@ mod tests {
         ])
         .unwrap_or_else(|e| unreachable!("{e}"));
         let mut out = Vec::new();
-        m.find(" handikapparkeringstillståndet ".as_bytes(), &mut out);
+        m.find_all(" handikapparkeringstillståndet ".as_bytes(), &mut out);
         assert_eq!(out, vec![t(1, 0)]);
-        m.find(" felparkering ".as_bytes(), &mut out);
+        m.find_all(" felparkering ".as_bytes(), &mut out);
         assert_eq!(out, vec![t(0, 0)]);
     }
 
@@ -276,15 +283,15 @@ mod tests {
         ])
         .unwrap_or_else(|e| unreachable!("{e}"));
         let mut out = Vec::new();
-        m.find(" felparkeringen ".as_bytes(), &mut out);
+        m.find_all(" felparkeringen ".as_bytes(), &mut out);
         assert_eq!(out, vec![t(3, 0)]);
-        m.find(" parkerade bilar ".as_bytes(), &mut out);
+        m.find_all(" parkerade bilar ".as_bytes(), &mut out);
         assert_eq!(out, vec![t(1, 0)]);
-        m.find(" parket ".as_bytes(), &mut out);
+        m.find_all(" parket ".as_bytes(), &mut out);
         assert_eq!(out, vec![t(2, 0)]);
-        m.find(" parker ".as_bytes(), &mut out);
+        m.find_all(" parker ".as_bytes(), &mut out);
         assert_eq!(out, vec![t(2, 0)]);
-        m.find(" parkeringstillståndet och parkera ".as_bytes(), &mut out);
+        m.find_all(" parkeringstillståndet och parkera ".as_bytes(), &mut out);
         assert_eq!(out, vec![t(0, 0), t(1, 0)]);
     }
 
@@ -293,7 +300,7 @@ mod tests {
         let m = Matcher::new(vec![(p("snö"), t(0, 1)), (p("snö"), t(2, 0))])
             .unwrap_or_else(|e| unreachable!("{e}"));
         let mut out = Vec::new();
-        m.find(" snö och mer snö ".as_bytes(), &mut out);
+        m.find_all(" snö och mer snö ".as_bytes(), &mut out);
         assert_eq!(out, vec![t(0, 1), t(2, 0)]);
     }
 
@@ -301,9 +308,9 @@ mod tests {
     fn word_start_patterns_need_a_word_start() {
         let m = Matcher::new(vec![(p("is"), t(0, 0))]).unwrap_or_else(|e| unreachable!("{e}"));
         let mut out = Vec::new();
-        m.find(" polis ".as_bytes(), &mut out);
+        m.find_all(" polis ".as_bytes(), &mut out);
         assert!(out.is_empty());
-        m.find(" isen ".as_bytes(), &mut out);
+        m.find_all(" isen ".as_bytes(), &mut out);
         assert_eq!(out, vec![t(0, 0)]);
     }
 
@@ -312,17 +319,17 @@ mod tests {
         let m = Matcher::new(vec![(p("överklag beslut om bygglov"), t(0, 0))])
             .unwrap_or_else(|e| unreachable!("{e}"));
         let mut out = Vec::new();
-        m.find(
+        m.find_all(
             " jag vill överklaga beslutet om bygglovet ".as_bytes(),
             &mut out,
         );
         assert_eq!(out, vec![t(0, 0)]);
-        m.find(
+        m.find_all(
             " jag vill överklaga beslutet för bygglovet ".as_bytes(),
             &mut out,
         );
         assert!(out.is_empty());
-        m.find(" överklaga beslutet om".as_bytes(), &mut out);
+        m.find_all(" överklaga beslutet om".as_bytes(), &mut out);
         assert!(out.is_empty());
     }
 
@@ -334,7 +341,7 @@ mod tests {
         ])
         .unwrap_or_else(|e| unreachable!("{e}"));
         let mut out = Vec::new();
-        m.find(" överklaga beslutet om bygglovet ".as_bytes(), &mut out);
+        m.find_all(" överklaga beslutet om bygglovet ".as_bytes(), &mut out);
         assert_eq!(out, vec![t(1, 0)]);
     }
 
@@ -348,9 +355,9 @@ mod tests {
         )])
         .unwrap_or_else(|e| unreachable!("{e}"));
         let mut out = Vec::new();
-        m.find(" jag har fått en faktura ".as_bytes(), &mut out);
+        m.find_all(" jag har fått en faktura ".as_bytes(), &mut out);
         assert!(out.is_empty());
-        m.find(" min e faktura kom inte ".as_bytes(), &mut out);
+        m.find_all(" min e faktura kom inte ".as_bytes(), &mut out);
         assert_eq!(out, vec![t(0, 0)]);
     }
 
@@ -358,7 +365,7 @@ mod tests {
     fn empty_matcher_finds_nothing() {
         let m = Matcher::new(Vec::new()).unwrap_or_else(|e| unreachable!("{e}"));
         let mut out = vec![t(9, 9)];
-        m.find(" vad som helst ".as_bytes(), &mut out);
+        m.find_all(" vad som helst ".as_bytes(), &mut out);
         assert!(out.is_empty());
     }
 }

@@ -17,6 +17,7 @@ use crate::text::{self, Stemmers};
 
 mod assemble;
 mod compile;
+mod scratch;
 
 /// The score reported for a type selected by its form code.
 pub const FORM_SCORE: f64 = 1000.0;
@@ -357,22 +358,33 @@ impl Router {
                 None => notes.push("formulärkoden finns inte i regelverket".to_owned()),
             }
         }
-        let mut normalized = Vec::new();
-        if text::normalize_into(enquiry.text.as_deref().unwrap_or(""), &mut normalized) {
+        scratch::with_scratch(|s| self.route_text(enquiry, received, notes, s))
+    }
+
+    /// Routes by the enquiry's text, with reused buffers.
+    fn route_text(
+        &self,
+        enquiry: &Enquiry,
+        received: Option<Timestamp>,
+        mut notes: Vec<String>,
+        s: &mut scratch::Scratch,
+    ) -> Decision {
+        let text = enquiry.text.as_deref().unwrap_or("");
+        if text::normalize_into(text, &mut s.normalized) {
             notes.push(format!(
                 "texten är längre än {} byte; bara början har lästs",
                 text::MAX_TEXT_BYTES
             ));
         }
-        let mut hits = Vec::new();
-        self.matcher.find(&normalized, &mut hits);
-        let scored = self.score(&hits, enquiry.channel);
-        let candidates: Vec<Candidate> = scored
+        self.matcher.find(&s.normalized, &mut s.hits, &mut s.terms);
+        self.score(&s.terms, enquiry.channel, &mut s.scored);
+        let candidates: Vec<Candidate> = s
+            .scored
             .iter()
             .take(MAX_CANDIDATES)
             .map(|&(ty, score)| self.candidate(ty, score))
             .collect();
-        match scored.as_slice() {
+        match s.scored.as_slice() {
             [(best, score), rest @ ..] if *score >= self.min_score => {
                 let close: Vec<usize> = rest
                     .iter()
@@ -385,7 +397,7 @@ impl Router {
                         received,
                         *best,
                         MatchVia::Text,
-                        &hits,
+                        &s.terms,
                         *score,
                         candidates,
                         notes,
@@ -410,9 +422,10 @@ impl Router {
         found.map(|&t| t as usize)
     }
 
-    /// Scores every type with a hit, best first (ties in rule order).
-    fn score(&self, hits: &[TermRef], channel: Option<Channel>) -> Vec<(usize, f64)> {
-        let mut scored = Vec::new();
+    /// Scores every type with a hit, best first (ties in rule order), into
+    /// `scored` (cleared first).
+    fn score(&self, hits: &[TermRef], channel: Option<Channel>, scored: &mut Vec<(usize, f64)>) {
+        scored.clear();
         for group in hits.chunk_by(|a, b| a.ty == b.ty) {
             let ty_index = group[0].ty as usize;
             let ty = &self.types[ty_index];
@@ -429,7 +442,6 @@ impl Router {
             }
         }
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        scored
     }
 
     fn candidate(&self, ty: usize, score: f64) -> Candidate {
