@@ -226,17 +226,31 @@ impl Stemmers {
     /// The search pattern for a rule term: its normalised words, each
     /// stemmed. Returns `None` for a term with no letters or digits.
     pub(crate) fn pattern(&mut self, term: &str, lang: Lang) -> Option<Pattern> {
-        let seen = &mut self.seen[lang as usize];
-        if let Some(pattern) = seen.get(term) {
+        if let Some(pattern) = self.seen[lang as usize].get(term) {
             return pattern.clone();
         }
-        let stemmer = match lang {
+        let pattern = stem(self.stemmer(lang), term);
+        self.seen[lang as usize].insert(term.into(), pattern.clone());
+        pattern
+    }
+
+    /// Whether a rule term has a pattern (a letter or digit); remembers the
+    /// pattern for [`Stemmers::pattern`].
+    pub(crate) fn has_pattern(&mut self, term: &str, lang: Lang) -> bool {
+        if let Some(pattern) = self.seen[lang as usize].get(term) {
+            return pattern.is_some();
+        }
+        let pattern = stem(self.stemmer(lang), term);
+        let found = pattern.is_some();
+        self.seen[lang as usize].insert(term.into(), pattern);
+        found
+    }
+
+    fn stemmer(&self, lang: Lang) -> &Stemmer {
+        match lang {
             Lang::Swedish => &self.swedish,
             Lang::English => &self.english,
-        };
-        let pattern = stem(stemmer, term);
-        seen.insert(term.into(), pattern.clone());
-        pattern
+        }
     }
 }
 

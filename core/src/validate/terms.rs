@@ -31,7 +31,7 @@ pub(super) fn check_term(
     }
     // A term has a pattern when it has a word; compilation asks for the
     // same pattern, from the stemmers' memory.
-    let usable = stemmers.pattern(term.text.get_ref(), lang).is_some();
+    let usable = stemmers.has_pattern(term.text.get_ref(), lang);
     if !usable {
         let l = c.at(source, &term.text);
         c.error(
