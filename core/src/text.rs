@@ -7,9 +7,8 @@
 //! each end: `" bygglov för garage "`. The leading and trailing spaces let a
 //! pattern demand a word start by beginning with a space.
 
-use std::collections::HashMap;
-
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::{IsNormalized, is_nfc_quick};
 
@@ -211,7 +210,7 @@ pub(crate) enum Lang {
 pub(crate) struct Stemmers {
     swedish: Stemmer,
     english: Stemmer,
-    seen: [HashMap<Box<str>, Option<Pattern>>; 2],
+    seen: [FxHashMap<Box<str>, Option<Pattern>>; 2],
 }
 
 impl Stemmers {
@@ -219,7 +218,7 @@ impl Stemmers {
         Stemmers {
             swedish: Stemmer::create(Algorithm::Swedish),
             english: Stemmer::create(Algorithm::English),
-            seen: [HashMap::new(), HashMap::new()],
+            seen: [FxHashMap::default(), FxHashMap::default()],
         }
     }
 

@@ -3,6 +3,8 @@
 //! automaton.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use super::{
@@ -67,7 +69,7 @@ pub(super) fn compile(
     let max_level = *policy.first_line_max_level.get_ref();
     let mut departments = Vec::new();
     let mut types = Vec::new();
-    let mut forms = HashMap::new();
+    let mut forms = FxHashMap::default();
     let mut patterns = Vec::new();
     let mut tests = Vec::new();
     for (source, file) in &set.departments {

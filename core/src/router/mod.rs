@@ -1,10 +1,10 @@
 //! The compiled rule set and the routing of one enquiry.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use jiff::Timestamp;
+use rustc_hash::FxHashMap;
 
 use crate::calendar::{Calendar, OpeningHours, ServiceTarget};
 use crate::decision::{Candidate, Decision, Enquiry, MatchVia, PolicyStep, TermKind};
@@ -36,7 +36,7 @@ pub struct Router {
     pub(crate) units: Vec<UnitInfo>,
     pub(crate) departments: Vec<DepartmentInfo>,
     pub(crate) types: Vec<CompiledType>,
-    forms: HashMap<Box<str>, u32>,
+    forms: FxHashMap<Box<str>, u32>,
     matcher: Matcher,
     min_score: f64,
     ambiguity_ratio: f64,
@@ -46,7 +46,7 @@ pub struct Router {
     pub(crate) calendar: Calendar,
     pub(crate) default_hours: OpeningHours,
     pub(crate) targets: Targets,
-    type_index: HashMap<Arc<str>, usize>,
+    type_index: FxHashMap<Arc<str>, usize>,
 }
 
 /// One enquiry type as [`Router::enquiry_types`] lists it.

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::{Checker, tested_types};
 use crate::diagnostic::{DiagnosticKind, Location};
 use crate::load::suggest;
@@ -96,7 +98,7 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
     // The first claim of each pattern, located only if another department
     // claims it too: locating every term would cost more than the check.
     type Claim<'a> = (&'a str, &'a str, usize, &'a Spanned<String>);
-    let mut seen: HashMap<(crate::text::Pattern, u64), Claim<'_>> = HashMap::new();
+    let mut seen: FxHashMap<(crate::text::Pattern, u64), Claim<'_>> = FxHashMap::default();
     for (source, file) in &set.departments {
         let dept = file.department.id.get_ref().as_str();
         for ty in &file.types {
