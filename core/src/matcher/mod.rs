@@ -36,7 +36,7 @@ pub(crate) struct TermRef {
 /// distinct prefix of the searched words: on the Klippan rules, whole words
 /// need 5,024 states, their first six bytes 2,499. Six bytes keep the
 /// matches to check rare (few Swedish words share their first six letters
-/// without sharing a stem), so the scan costs no more.
+/// without sharing a stem), so the scan costs about the same.
 const KEY_BYTES: usize = 6;
 
 /// A term whose first word starts with a key, with what must follow the key.
