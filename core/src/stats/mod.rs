@@ -93,7 +93,7 @@
 //!
 //! # Personal data
 //!
-//! Personal identity numbers never reach a report: [`redact`] is applied to
+//! Personal identity numbers never reach a report: [`redact()`] is applied to
 //! every message and id that is copied into one, and words with digits are
 //! never counted.
 
