@@ -52,6 +52,8 @@ pub(super) fn scan(
     for k in 0..stretch {
         for l in 0..LANES {
             let at = from[l] + k;
+            // Always inside: `from[l] + stretch` is at most the text's
+            // length for every lane.
             let Some(&byte) = text.get(at) else { return };
             state[l] = automaton.next_state(Anchored::No, state[l], byte);
             if automaton.is_special(state[l]) && automaton.is_match(state[l]) && at >= l * stretch {
