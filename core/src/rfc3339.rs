@@ -11,12 +11,7 @@
 //! the same text for every instant.
 
 use jiff::Timestamp;
-use jiff::tz::{Offset, TimeZone};
-
-/// `ts` in RFC 3339 with `tz`'s offset at that instant.
-pub(crate) fn format(ts: Timestamp, tz: &TimeZone) -> String {
-    format_with_offset(ts, tz.to_offset(ts))
-}
+use jiff::tz::Offset;
 
 /// `ts` in RFC 3339 with `offset`: seconds always, the fraction only when
 /// there is one (trailing zeros trimmed), the offset as `±HH:MM`.
@@ -73,10 +68,16 @@ fn push_digits(out: &mut String, value: u32, width: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::tz::TimeZone;
     use proptest::prelude::*;
 
     fn stockholm() -> TimeZone {
         crate::calendar::time_zone_named("Europe/Stockholm").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// `ts` with `tz`'s offset at that instant.
+    fn format(ts: Timestamp, tz: &TimeZone) -> String {
+        format_with_offset(ts, tz.to_offset(ts))
     }
 
     #[test]

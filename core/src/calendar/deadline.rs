@@ -1,7 +1,7 @@
 //! Deadlines and elapsed working time: the arithmetic behind
 //! [`Calendar::due`] and [`Calendar::working_time_between`].
 
-use jiff::civil::{Date, DateTime, Time};
+use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
 use jiff::{SignedDuration, Timestamp, Zoned};
 
@@ -58,7 +58,7 @@ impl Calendar {
                 self.add_opening_time(hours, start, SignedDuration::from_hours(i64::from(n)))?
             }
         };
-        Ok((due, self.offsets.offset(&self.tz, due)))
+        Ok((due, self.offset_at(due)))
     }
 
     /// The unit's opening time between `from` and `to`; negative when `to`
@@ -218,11 +218,6 @@ impl Calendar {
         Ok(self
             .offsets
             .to_timestamp(&self.tz, date.to_datetime(time))?)
-    }
-
-    /// The clock time at `at`.
-    fn local(&self, at: Timestamp) -> DateTime {
-        self.offsets.to_datetime(&self.tz, at)
     }
 }
 

@@ -79,8 +79,9 @@ pub use target::{ServiceTarget, ServiceTargetError};
 
 use std::collections::BTreeMap;
 
-use jiff::civil::{Date, Time, Weekday};
-use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use jiff::civil::{Date, DateTime, Time, Weekday};
+use jiff::tz::{Offset, TimeZone};
 
 /// The longest run of consecutive days without opening time (or without a
 /// working day) that a search walks before it gives up with an error.
@@ -213,6 +214,16 @@ impl Calendar {
     #[must_use]
     pub fn time_zone(&self) -> &TimeZone {
         &self.tz
+    }
+
+    /// The zone's offset at `at`, from the calendar's table of offsets.
+    pub(crate) fn offset_at(&self, at: Timestamp) -> Offset {
+        self.offsets.offset(&self.tz, at)
+    }
+
+    /// The clock time at `at`.
+    pub(crate) fn local(&self, at: Timestamp) -> DateTime {
+        self.offsets.to_datetime(&self.tz, at)
     }
 
     /// The settings the calendar was built from.

@@ -66,7 +66,7 @@ impl Router {
     }
 
     pub(super) fn received_string(&self, received: Option<Timestamp>) -> Option<String> {
-        received.map(|t| rfc3339::format(t, self.calendar.time_zone()))
+        received.map(|t| rfc3339::format_with_offset(t, self.calendar.offset_at(t)))
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 
 use super::log::{LogEntry, parse_line};
 use super::quantile::Quantiles;
@@ -21,6 +20,11 @@ use crate::lines::LineError;
 use crate::model::Channel;
 use crate::rfc3339;
 use crate::router::Router;
+
+/// `at` in RFC 3339 with the municipality's offset then.
+fn rfc3339(router: &Router, at: Timestamp) -> String {
+    rfc3339::format_with_offset(at, router.calendar().offset_at(at))
+}
 
 /// How many of the most common unmatched words a report lists.
 pub const TOP_WORDS: usize = 20;
@@ -71,7 +75,6 @@ struct ChannelState {
 /// Builds a [`Report`] from log lines, one at a time.
 pub struct Aggregator<'r> {
     router: &'r Router,
-    tz: TimeZone,
     options: Options,
     lines: LineCounts,
     malformed: Vec<MalformedLine>,
@@ -94,7 +97,6 @@ impl<'r> Aggregator<'r> {
     pub fn new(router: &'r Router, options: Options) -> Self {
         Aggregator {
             router,
-            tz: router.calendar().time_zone().clone(),
             options,
             lines: LineCounts::default(),
             malformed: Vec::new(),
@@ -146,7 +148,7 @@ impl<'r> Aggregator<'r> {
                 .and_then(|d| d.received_at.as_deref())
                 .and_then(|s| s.parse::<Timestamp>().ok())
         });
-        let date = received.map(|r| self.tz.to_datetime(r).date());
+        let date = received.map(|r| self.router.calendar().local(r).date());
         let limited = self.options.from.is_some() || self.options.to.is_some();
         match date {
             None if limited => {
@@ -285,8 +287,8 @@ impl<'r> Aggregator<'r> {
                     department: decision.department.to_string(),
                     enquiry_type: decision.enquiry_type.as_deref().map(str::to_owned),
                     handler: decision.handler.to_string(),
-                    received_at: rfc3339::format(received, &self.tz),
-                    due: rfc3339::format(due, &self.tz),
+                    received_at: rfc3339(self.router, received),
+                    due: rfc3339(self.router, due),
                     overdue_minutes: overdue,
                 });
                 if self.overdue.len() >= 2 * MAX_LISTED {
@@ -385,8 +387,10 @@ impl<'r> Aggregator<'r> {
         let unmatched_count = l[0] - self.ambiguous.min(l[0]);
         Report {
             municipality: router.municipality().to_owned(),
-            time_zone: self.tz.iana_name().unwrap_or("UTC").to_owned(),
-            as_of: rfc3339::format(self.options.as_of, &self.tz),
+            time_zone: (router.calendar().time_zone().iana_name())
+                .unwrap_or("UTC")
+                .to_owned(),
+            as_of: rfc3339(router, self.options.as_of),
             from: self.options.from.map(|d| d.to_string()),
             to: self.options.to.map(|d| d.to_string()),
             period: self.options.period,
