@@ -225,31 +225,33 @@ impl Stemmers {
     /// The search pattern for a rule term: its normalised words, each
     /// stemmed. Returns `None` for a term with no letters or digits.
     pub(crate) fn pattern(&mut self, term: &str, lang: Lang) -> Option<Pattern> {
-        if let Some(pattern) = self.seen[lang as usize].get(term) {
-            return pattern.clone();
-        }
-        let pattern = stem(self.stemmer(lang), term);
-        self.seen[lang as usize].insert(term.into(), pattern.clone());
-        pattern
+        self.with_pattern(term, lang, Option::clone)
     }
 
     /// Whether a rule term has a pattern (a letter or digit); remembers the
-    /// pattern for [`Stemmers::pattern`].
+    /// pattern for [`Stemmers::pattern`] without copying it.
     pub(crate) fn has_pattern(&mut self, term: &str, lang: Lang) -> bool {
-        if let Some(pattern) = self.seen[lang as usize].get(term) {
-            return pattern.is_some();
-        }
-        let pattern = stem(self.stemmer(lang), term);
-        let found = pattern.is_some();
-        self.seen[lang as usize].insert(term.into(), pattern);
-        found
+        self.with_pattern(term, lang, Option::is_some)
     }
 
-    fn stemmer(&self, lang: Lang) -> &Stemmer {
-        match lang {
+    /// `f` of the term's pattern, stemmed on first use and remembered.
+    fn with_pattern<R>(
+        &mut self,
+        term: &str,
+        lang: Lang,
+        f: impl FnOnce(&Option<Pattern>) -> R,
+    ) -> R {
+        if let Some(pattern) = self.seen[lang as usize].get(term) {
+            return f(pattern);
+        }
+        let stemmer = match lang {
             Lang::Swedish => &self.swedish,
             Lang::English => &self.english,
-        }
+        };
+        let pattern = stem(stemmer, term);
+        let out = f(&pattern);
+        self.seen[lang as usize].insert(term.into(), pattern);
+        out
     }
 }
 

@@ -153,9 +153,7 @@ impl Matcher {
         out.sort_unstable();
         out.dedup();
     }
-}
 
-impl Matcher {
     /// Adds to `hits` the terms whose key ends at `end`, where the
     /// automaton is in the match state `state`.
     ///

@@ -3,9 +3,9 @@
 //! automaton.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
-use std::sync::Arc;
 
 use super::{
     CompiledTerm, CompiledType, DepartmentInfo, FirstLineInfo, Router, UnitInfo, channel_bit,

@@ -72,11 +72,7 @@ impl Checker<'_> {
         location: Location,
         help: Option<String>,
     ) {
-        let d = Diagnostic::error(kind, message, location);
-        self.out.push(match help {
-            Some(h) => d.with_help(h),
-            None => d,
-        });
+        self.push(Diagnostic::error(kind, message, location), help);
     }
 
     fn warn(
@@ -86,7 +82,10 @@ impl Checker<'_> {
         location: Location,
         help: Option<String>,
     ) {
-        let d = Diagnostic::warning(kind, message, location);
+        self.push(Diagnostic::warning(kind, message, location), help);
+    }
+
+    fn push(&mut self, d: Diagnostic, help: Option<String>) {
         self.out.push(match help {
             Some(h) => d.with_help(h),
             None => d,
