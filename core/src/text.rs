@@ -5,7 +5,11 @@
 //! letters whether the citizen's keyboard composed them or not), with every
 //! run of non-alphanumeric characters turned into one space, and a space at
 //! each end: `" bygglov för garage "`. The leading and trailing spaces let a
-//! pattern demand a word start by beginning with a space.
+//! pattern demand a word start by beginning with a space. Invisible
+//! characters (soft hyphens, zero-width spaces and joiners, direction marks:
+//! Unicode's default-ignorable code points) are dropped, not turned into
+//! spaces, so `byg\u{AD}glov` pasted from a hyphenated web page is still
+//! `bygglov`.
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
@@ -52,8 +56,9 @@ pub(crate) fn normalize(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Folds `text` into `buf` (cleared first): lower case, every run of other
-/// characters one space, a space at each end.
+/// Folds `text` into `buf` (cleared first): lower case, default-ignorable
+/// characters dropped, every run of other characters one space, a space at
+/// each end.
 ///
 /// Written by hand, byte by byte, because it runs over every enquiry and
 /// dominated the routing time when it went through `char` methods: ASCII
@@ -83,6 +88,9 @@ fn fold(text: &str, buf: &mut Vec<u8>, check_nfc: bool) -> bool {
             let low = bytes.get(i + 1).map_or(0, |c| c & 0x3F);
             i += 2;
             let l = LATIN1_FOLD[usize::from(((b & 0x01) << 6) | low)];
+            if l == SOFT_HYPHEN {
+                continue;
+            }
             if l != 0 {
                 if let Some(slot) = buf.get_mut(n..n + 2) {
                     slot.copy_from_slice(&[0xC0 | (l >> 6), 0x80 | (l & 0x3F)]);
@@ -103,6 +111,9 @@ fn fold(text: &str, buf: &mut Vec<u8>, check_nfc: bool) -> bool {
                 break;
             };
             i += c.len_utf8();
+            if is_default_ignorable(c) {
+                continue;
+            }
             if c.is_alphanumeric() {
                 // Lower case may be longer (`İ` is `i` and a dot above).
                 buf.truncate(n);
@@ -149,8 +160,9 @@ const ASCII_FOLD: [u8; 128] = {
 };
 
 /// U+0080–U+00FF folded, indexed by the code point minus 0x80: the
-/// lower-case code point of a letter or digit, 0 for anything else.
-/// Checked against the standard library for every entry in the tests.
+/// lower-case code point of a letter or digit, [`SOFT_HYPHEN`] for the soft
+/// hyphen, 0 for anything else. Checked against the standard library for
+/// every entry in the tests.
 const LATIN1_FOLD: [u8; 128] = {
     let mut table = [0; 128];
     let mut i = 0;
@@ -162,11 +174,50 @@ const LATIN1_FOLD: [u8; 128] = {
             } else {
                 b
             };
+        } else if b == 0xAD {
+            table[i] = SOFT_HYPHEN;
         }
         i += 1;
     }
     table
 };
+
+/// The [`LATIN1_FOLD`] entry of U+00AD SOFT HYPHEN, the one default-ignorable
+/// code point in Latin-1: not 0, so that it is dropped rather than made a
+/// space, and below every letter the table holds (U+00AA and up).
+const SOFT_HYPHEN: u8 = 1;
+
+/// Unicode's `Default_Ignorable_Code_Point` (DerivedCoreProperties.txt,
+/// unchanged from Unicode 9 to 16): characters that are invisible unless a
+/// renderer shows them on purpose. A hyphenated web page or word processor
+/// leaves soft hyphens inside words, and copied text carries zero-width
+/// spaces, joiners, direction marks and variation selectors.
+///
+/// Written out here because the standard library has no query for the
+/// property, and the crate that has (`icu_properties`) would bring tables
+/// for every property to answer for twenty ranges.
+fn is_default_ignorable(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x00AD
+            | 0x034F
+            | 0x061C
+            | 0x115F..=0x1160
+            | 0x17B4..=0x17B5
+            | 0x180B..=0x180F
+            | 0x200B..=0x200F
+            | 0x202A..=0x202E
+            | 0x2060..=0x206F
+            | 0x3164
+            | 0xFE00..=0xFE0F
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF0..=0xFFF8
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0000..=0xE0FFF
+    )
+}
 
 /// `char::is_alphanumeric` for the Latin-1 supplement (U+0080–U+00FF):
 /// letters, the ordinal indicators, the micro sign, superscript digits and
@@ -353,6 +404,9 @@ mod tests {
     fn reference(text: &str) -> String {
         let mut out = String::from(" ");
         for c in text.nfc() {
+            if is_default_ignorable(c) {
+                continue;
+            }
             if c.is_alphanumeric() {
                 out.extend(c.to_lowercase());
             } else if !out.ends_with(' ') {
@@ -377,6 +431,27 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(norm(&text), reference(&text));
         }
+
+        #[test]
+        fn fast_path_agrees_on_invisible_characters(
+            text in "[a-zåäö \u{AD}\u{34F}\u{200B}-\u{200F}\u{2060}\u{FE0F}\u{FEFF}\u{3164}\u{E0041}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(norm(&text), reference(&text));
+        }
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_not_made_spaces() {
+        // Soft hyphens from a hyphenated web page, a zero-width space, a
+        // word joiner, a byte-order mark and a direction mark inside words.
+        assert_eq!(norm("byg\u{AD}glov"), " bygglov ");
+        assert_eq!(norm("sop\u{200B}kärl\u{2060}et"), " sopkärlet ");
+        assert_eq!(norm("\u{FEFF}Hej\u{200E} då"), " hej då ");
+        // A non-breaking space still separates words.
+        assert_eq!(norm("hej\u{A0}då"), " hej då ");
+        assert!(is_default_ignorable('\u{E0FFF}'));
+        assert!(!is_default_ignorable('\u{E1000}'));
+        assert!(!is_default_ignorable('-'));
     }
 
     #[test]
