@@ -299,7 +299,7 @@ impl Stemmers {
             Lang::Swedish => &self.swedish,
             Lang::English => &self.english,
         };
-        let pattern = stem(stemmer, term);
+        let pattern = stem(stemmer, term, lang);
         let out = f(&pattern);
         self.seen[lang as usize].insert(term.into(), pattern);
         out
@@ -307,7 +307,7 @@ impl Stemmers {
 }
 
 /// Stems every word of `term` (see [`Stemmers::pattern`]).
-fn stem(stemmer: &Stemmer, term: &str) -> Option<Pattern> {
+fn stem(stemmer: &Stemmer, term: &str, lang: Lang) -> Option<Pattern> {
     let normalized = normalize(term);
     let stems: Vec<String> = split_words(&normalized)
         .map(|w| {
@@ -332,31 +332,44 @@ fn stem(stemmer: &Stemmer, term: &str) -> Option<Pattern> {
             }
         })
         .collect();
-    (!stems.is_empty()).then_some(Pattern { stems })
+    (!stems.is_empty()).then(|| Pattern::new(stems, lang))
 }
 
 /// A compiled rule term: the stems of its words.
 ///
 /// Each word of a term matches any word that starts with its stem, so every
 /// word may be inflected (`överklaga beslutet om bygglovet` matches the
-/// phrase `överklaga beslut om bygglov`). A one-word term whose stem has at
-/// least [`COMPOUND_MIN_CHARS`] characters also matches inside a word, so it
-/// finds compounds (`bygglov` in `bygglovsansökan`, `parkeringstillstånd` in
-/// `handikapparkeringstillståndet`). A word whose stem would be shorter than
+/// phrase `överklaga beslut om bygglov`). A one-word Swedish term whose stem
+/// has at least [`COMPOUND_MIN_CHARS`] characters also matches inside a word,
+/// so it finds compounds (`bygglov` in `bygglovsansökan`,
+/// `parkeringstillstånd` in `handikapparkeringstillståndet`). English writes
+/// compounds apart, and its stems hide inside unrelated words (`elect` in
+/// `selection`), so English terms match at the start of a word only. A word
+/// whose stem would be shorter than
 /// three letters (`e` in `e-faktura`, `va` in `va-taxa`) must match a whole
 /// word; its stem then ends with a space.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct Pattern {
     /// The stems, one per word, in order.
     pub stems: Vec<String>,
+    /// Whether the term may match inside a word (a compound).
+    compound: bool,
 }
 
 impl Pattern {
+    /// The pattern of a term in `lang` with these stems (see the type's
+    /// documentation for when it matches inside a word).
+    pub(crate) fn new(stems: Vec<String>, lang: Lang) -> Self {
+        let compound = lang == Lang::Swedish
+            && stems.len() == 1
+            && !stems[0].ends_with(' ')
+            && stems[0].chars().count() >= COMPOUND_MIN_CHARS;
+        Pattern { stems, compound }
+    }
+
     /// Whether the term may match inside a word (a compound).
     pub(crate) fn compound(&self) -> bool {
-        self.stems.len() == 1
-            && !self.stems[0].ends_with(' ')
-            && self.stems[0].chars().count() >= COMPOUND_MIN_CHARS
+        self.compound
     }
 
     /// What the automaton searches for: the first stem, after a space when
@@ -505,6 +518,19 @@ mod tests {
         }
         let icy = needle(&mut s, "icy", Lang::English);
         assert!(norm("icy roads").contains(&icy));
+    }
+
+    #[test]
+    fn english_terms_do_not_match_inside_words() {
+        let mut s = Stemmers::new();
+        // The stem of `election` is `elect`, which is inside `selection`.
+        let election = needle(&mut s, "election", Lang::English);
+        assert_eq!(election, " elect");
+        assert!(!norm("the selection of applicants").contains(&election));
+        assert!(norm("the elections in May").contains(&election));
+        // The same five-letter stem in Swedish finds compounds.
+        let lekplats = needle(&mut s, "lekplats", Lang::Swedish);
+        assert!(norm("närlekplatsen").contains(&lekplats));
     }
 
     #[test]

@@ -18,8 +18,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
-/// One-word stems at least this long also match inside a word (compounds);
-/// kommunlots' `COMPOUND_MIN_CHARS`.
+/// One-word Swedish stems at least this long also match inside a word
+/// (compounds); kommunlots' `COMPOUND_MIN_CHARS`. English terms never do.
 const COMPOUND_MIN_CHARS: usize = kommunlots::COMPOUND_MIN_CHARS;
 
 /// The routing policy numbers of `municipality.toml` the harnesses need.
@@ -42,6 +42,8 @@ pub struct TermSpec {
     /// The stems of its words, in order; a stem ending with a space must
     /// match a whole word.
     pub stems: Vec<String>,
+    /// Whether it may match inside a word (a one-word Swedish compound stem).
+    pub compound: bool,
     /// Its weight (0 for negative words).
     pub weight: f64,
     /// Whether it rules the type out.
@@ -58,6 +60,8 @@ pub struct TermSpec {
 pub struct Shadow {
     /// Its stems.
     pub stems: Vec<String>,
+    /// Whether it may match inside a word.
+    pub compound: bool,
 }
 
 impl Shadow {
@@ -66,6 +70,7 @@ impl Shadow {
         TermSpec {
             text: String::new(),
             stems: self.stems.clone(),
+            compound: self.compound,
             weight: 0.0,
             negative: false,
             shadows: Vec::new(),
@@ -74,17 +79,10 @@ impl Shadow {
 }
 
 impl TermSpec {
-    /// Whether the term may match inside a word (a one-word compound stem).
-    pub fn compound(&self) -> bool {
-        self.stems.len() == 1
-            && !self.stems[0].ends_with(' ')
-            && self.stems[0].chars().count() >= COMPOUND_MIN_CHARS
-    }
-
     /// What must occur in the normalised text for the first word: the stem,
     /// after a space unless it is a compound stem.
     pub fn needle(&self) -> String {
-        if self.compound() {
+        if self.compound {
             self.stems[0].clone()
         } else {
             format!(" {}", self.stems[0])
@@ -132,7 +130,9 @@ pub struct Spec {
 
 /// Normalises text as kommunlots does: lower case, NFC, each run of
 /// characters that are not letters or digits turned into one space, and a
-/// space at each end.
+/// space at each end. kommunlots also drops invisible characters (soft
+/// hyphens, zero-width spaces); the benchmark's enquiries have none, so this
+/// copy leaves that out.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
@@ -214,39 +214,48 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
         let department = file.department.id.get_ref().clone();
         for def in &file.types {
             let mut terms: Vec<TermSpec> = Vec::new();
-            let mut add = |text: &str, stemmer: &Stemmer, weight: f64, negative: bool| {
-                let stems = stems(stemmer, text);
+            let mut add = |text: &str, in_swedish: bool, weight: f64, negative: bool| {
+                let stems = stems(if in_swedish { &swedish } else { &english }, text);
+                let compound = in_swedish
+                    && stems.len() == 1
+                    && !stems[0].ends_with(' ')
+                    && stems[0].chars().count() >= COMPOUND_MIN_CHARS;
                 // The same stems twice in one type count once; the first
                 // listing wins (as in kommunlots' `add_term`).
-                if stems.is_empty() || terms.iter().any(|t| t.stems == stems) {
+                if stems.is_empty()
+                    || terms
+                        .iter()
+                        .any(|t| t.stems == stems && t.compound == compound)
+                {
                     return;
                 }
                 terms.push(TermSpec {
                     text: text.to_owned(),
                     stems,
+                    compound,
                     weight,
                     negative,
                     shadows: Vec::new(),
                 });
             };
-            let lists: [(&[Term], &Stemmer, f64); 4] = [
-                (&def.keywords, &swedish, 1.0),
-                (&def.phrases, &swedish, 2.0),
-                (&def.keywords_en, &english, 1.0),
-                (&def.phrases_en, &english, 2.0),
+            let lists: [(&[Term], bool, f64); 4] = [
+                (&def.keywords, true, 1.0),
+                (&def.phrases, true, 2.0),
+                (&def.keywords_en, false, 1.0),
+                (&def.phrases_en, false, 2.0),
             ];
-            for (list, stemmer, default_weight) in lists {
+            for (list, in_swedish, default_weight) in lists {
                 for term in list {
                     let weight = term
                         .weight
                         .as_ref()
                         .map_or(default_weight, |w| *w.get_ref());
-                    add(term.text.get_ref(), stemmer, weight, false);
+                    add(term.text.get_ref(), in_swedish, weight, false);
                 }
             }
             for word in &def.negative {
-                add(word.get_ref(), &swedish, 0.0, true);
-                add(word.get_ref(), &english, 0.0, true);
+                add(word.get_ref(), true, 0.0, true);
+                add(word.get_ref(), false, 0.0, true);
             }
             let id = def.id.get_ref().clone();
             by_id.insert(
@@ -401,10 +410,10 @@ pub fn decide<'a>(spec: &'a Spec, hits: &mut [Hit]) -> &'a str {
 /// Finds, for every term, the longer terms whose shortest match (their
 /// stems joined as they would be found) contains its needle.
 fn add_shadows(types: &mut [TypeSpec]) {
-    let all: Vec<Vec<String>> = {
-        let mut v: Vec<Vec<String>> = types
+    let all: Vec<(Vec<String>, bool)> = {
+        let mut v: Vec<(Vec<String>, bool)> = types
             .iter()
-            .flat_map(|t| t.terms.iter().map(|t| t.stems.clone()))
+            .flat_map(|t| t.terms.iter().map(|t| (t.stems.clone(), t.compound)))
             .collect();
         v.sort();
         v.dedup();
@@ -426,12 +435,15 @@ fn add_shadows(types: &mut [TypeSpec]) {
             let own = shortest(&term.stems);
             term.shadows = all
                 .iter()
-                .filter(|u| **u != term.stems)
-                .filter(|u| {
+                .filter(|(u, _)| *u != term.stems)
+                .filter(|(u, _)| {
                     let text = shortest(u);
                     text.trim_end().len() > own.trim_end().len() && text.contains(&needle)
                 })
-                .map(|u| Shadow { stems: u.clone() })
+                .map(|(u, compound)| Shadow {
+                    stems: u.clone(),
+                    compound: *compound,
+                })
                 .collect();
         }
     }

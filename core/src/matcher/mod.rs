@@ -238,6 +238,7 @@ fn continues_with(text: &[u8], at: usize, word: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Lang;
 
     impl Matcher {
         /// The terms found in normalised `text`.
@@ -253,9 +254,7 @@ mod tests {
     }
 
     fn p(stems: &str) -> Pattern {
-        Pattern {
-            stems: stems.split(' ').map(str::to_owned).collect(),
-        }
+        Pattern::new(stems.split(' ').map(str::to_owned).collect(), Lang::Swedish)
     }
 
     #[test]
@@ -332,9 +331,7 @@ mod tests {
     #[test]
     fn whole_word_stems_do_not_match_longer_words() {
         let m = Matcher::new(vec![(
-            Pattern {
-                stems: vec!["e ".to_owned(), "faktur".to_owned()],
-            },
+            Pattern::new(vec!["e ".to_owned(), "faktur".to_owned()], Lang::Swedish),
             t(0, 0),
         )])
         .unwrap_or_else(|e| unreachable!("{e}"));
