@@ -1,0 +1,216 @@
+//! Stemming rule terms into the patterns the matcher searches for.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+
+use super::{COMPOUND_MIN_CHARS, normalize, split_words};
+
+/// The language a term is stemmed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lang {
+    /// Swedish (Snowball).
+    Swedish,
+    /// English (Snowball Porter 2).
+    English,
+}
+
+/// Snowball stemmers for the two languages rule terms are written in.
+///
+/// Loading a rule set asks for every term's pattern twice (the check for
+/// keyword conflicts, then compilation), so patterns are remembered per
+/// language.
+pub(crate) struct Stemmers {
+    swedish: Stemmer,
+    english: Stemmer,
+    seen: [FxHashMap<Box<str>, Option<Pattern>>; 2],
+}
+
+impl Stemmers {
+    pub(crate) fn new() -> Self {
+        Stemmers {
+            swedish: Stemmer::create(Algorithm::Swedish),
+            english: Stemmer::create(Algorithm::English),
+            seen: [FxHashMap::default(), FxHashMap::default()],
+        }
+    }
+
+    /// The search pattern for a rule term: its normalised words, each
+    /// stemmed. Returns `None` for a term with no letters or digits.
+    pub(crate) fn pattern(&mut self, term: &str, lang: Lang) -> Option<Pattern> {
+        self.with_pattern(term, lang, Option::clone)
+    }
+
+    /// Whether a rule term has a pattern (a letter or digit); remembers the
+    /// pattern for [`Stemmers::pattern`] without copying it.
+    pub(crate) fn has_pattern(&mut self, term: &str, lang: Lang) -> bool {
+        self.with_pattern(term, lang, Option::is_some)
+    }
+
+    /// `f` of the term's pattern, stemmed on first use and remembered.
+    fn with_pattern<R>(
+        &mut self,
+        term: &str,
+        lang: Lang,
+        f: impl FnOnce(&Option<Pattern>) -> R,
+    ) -> R {
+        if let Some(pattern) = self.seen[lang as usize].get(term) {
+            return f(pattern);
+        }
+        let stemmer = match lang {
+            Lang::Swedish => &self.swedish,
+            Lang::English => &self.english,
+        };
+        let pattern = stem(stemmer, term, lang);
+        let out = f(&pattern);
+        self.seen[lang as usize].insert(term.into(), pattern);
+        out
+    }
+}
+
+/// Stems every word of `term` (see [`Stemmers::pattern`]).
+fn stem(stemmer: &Stemmer, term: &str, lang: Lang) -> Option<Pattern> {
+    let normalized = normalize(term);
+    let stems: Vec<String> = split_words(&normalized)
+        .map(|w| {
+            // The enquiry is not stemmed, so the needle must be a prefix of
+            // every form of the word. Swedish Snowball only strips endings,
+            // but English Porter also rewrites them (`library` → `librari`),
+            // so keep the part the stem and the word share.
+            let stem = stemmer.stem(w);
+            let shared: usize = w
+                .chars()
+                .zip(stem.chars())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len_utf8())
+                .sum();
+            if w[..shared].chars().count() < 3 {
+                // A stem of one or two letters would match far too much:
+                // such a word must match whole. The trailing space marks
+                // that (normalised text ends every word with one).
+                format!("{w} ")
+            } else {
+                w[..shared].to_owned()
+            }
+        })
+        .collect();
+    (!stems.is_empty()).then(|| Pattern::new(stems, lang))
+}
+
+/// A compiled rule term: the stems of its words.
+///
+/// Each word of a term matches any word that starts with its stem, so every
+/// word may be inflected (`överklaga beslutet om bygglovet` matches the
+/// phrase `överklaga beslut om bygglov`). A one-word Swedish term whose stem
+/// has at least [`COMPOUND_MIN_CHARS`] characters also matches inside a word,
+/// so it finds compounds (`bygglov` in `bygglovsansökan`,
+/// `parkeringstillstånd` in `handikapparkeringstillståndet`). English writes
+/// compounds apart, and its stems hide inside unrelated words (`elect` in
+/// `selection`), so English terms match at the start of a word only. A word
+/// whose stem would be shorter than
+/// three letters (`e` in `e-faktura`, `va` in `va-taxa`) must match a whole
+/// word; its stem then ends with a space.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Pattern {
+    /// The stems, one per word, in order.
+    pub stems: Vec<String>,
+    /// Whether the term may match inside a word (a compound).
+    compound: bool,
+}
+
+impl Pattern {
+    /// The pattern of a term in `lang` with these stems (see the type's
+    /// documentation for when it matches inside a word).
+    pub(crate) fn new(stems: Vec<String>, lang: Lang) -> Self {
+        let compound = lang == Lang::Swedish
+            && stems.len() == 1
+            && !stems[0].ends_with(' ')
+            && stems[0].chars().count() >= COMPOUND_MIN_CHARS;
+        Pattern { stems, compound }
+    }
+
+    /// Whether the term may match inside a word (a compound).
+    pub(crate) fn compound(&self) -> bool {
+        self.compound
+    }
+
+    /// What the automaton searches for: the first stem, after a space when
+    /// it must start a word.
+    pub(crate) fn needle(&self) -> String {
+        if self.compound() {
+            self.stems[0].clone()
+        } else {
+            format!(" {}", self.stems[0])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize as norm;
+
+    fn needle(s: &mut Stemmers, term: &str, lang: Lang) -> String {
+        s.pattern(term, lang)
+            .map(|p| p.needle())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn swedish_stems_meet_inflections_and_compounds() {
+        let mut s = Stemmers::new();
+        let bygglov = needle(&mut s, "bygglov", Lang::Swedish);
+        assert!(norm("min bygglovsansökan").contains(&bygglov));
+        assert!(norm("bygglovet").contains(&bygglov));
+        let sopkarl = needle(&mut s, "sopkärl", Lang::Swedish);
+        assert!(norm("sopkärlet är trasigt").contains(&sopkarl));
+        let tillstand = needle(&mut s, "parkeringstillstånd", Lang::Swedish);
+        assert!(norm("handikapparkeringstillståndet").contains(&tillstand));
+    }
+
+    #[test]
+    fn short_stems_and_phrases_need_a_word_start() {
+        let mut s = Stemmers::new();
+        assert_eq!(needle(&mut s, "is", Lang::Swedish), " is ");
+        assert_eq!(needle(&mut s, "isen", Lang::Swedish), " isen");
+        let phrase = s.pattern("snow clearing", Lang::English);
+        assert_eq!(
+            phrase.as_ref().map(|p| p.stems.join("+")).as_deref(),
+            Some("snow+clear")
+        );
+        assert_eq!(phrase.map(|p| p.compound()), Some(false));
+        assert_eq!(s.pattern("--", Lang::Swedish), None);
+    }
+
+    #[test]
+    fn english_needles_are_prefixes_of_the_word_itself() {
+        let mut s = Stemmers::new();
+        // Porter turns `library` into `librari`; the needle must still find
+        // `library`, `libraries` and `librarian`.
+        let library = needle(&mut s, "library", Lang::English);
+        for text in ["the library", "libraries", "a librarian"] {
+            assert!(norm(text).contains(&library), "{library:?} in {text:?}");
+        }
+        let icy = needle(&mut s, "icy", Lang::English);
+        assert!(norm("icy roads").contains(&icy));
+    }
+
+    #[test]
+    fn english_terms_do_not_match_inside_words() {
+        let mut s = Stemmers::new();
+        // The stem of `election` is `elect`, which is inside `selection`.
+        let election = needle(&mut s, "election", Lang::English);
+        assert_eq!(election, " elect");
+        assert!(!norm("the selection of applicants").contains(&election));
+        assert!(norm("the elections in May").contains(&election));
+        // The same five-letter stem in Swedish finds compounds.
+        let lekplats = needle(&mut s, "lekplats", Lang::Swedish);
+        assert!(norm("närlekplatsen").contains(&lekplats));
+    }
+
+    #[test]
+    fn one_and_two_letter_words_match_whole_words_only() {
+        let mut s = Stemmers::new();
+        let efaktura = s.pattern("e-faktura", Lang::Swedish).map(|p| p.stems);
+        assert_eq!(efaktura, Some(vec!["e ".to_owned(), "faktur".to_owned()]));
+    }
+}
