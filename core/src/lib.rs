@@ -97,6 +97,15 @@
 //!   [`calendar::MAX_CLOSED_RUN`] closed days; either way the step is left
 //!   without a due time and the trace says why.
 //!
+//! # Features
+//!
+//! - `nfc` (default): compose text that is not in Unicode NFC before
+//!   matching, so `a` followed by a combining ring is `å`. Leave it out only
+//!   where every text is composed before it reaches kommunlots: the
+//!   WebAssembly binding does, with the browser's `String.normalize`.
+//! - `html`: the self-contained HTML statistics report
+//!   (`stats::to_html`), with its charts.
+//!
 //! The rule format is documented in `rules/README.md`; the reference rule set
 //! is `rules/klippan/`.
 #![forbid(unsafe_code)]

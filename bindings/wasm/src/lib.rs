@@ -35,6 +35,14 @@
 //! uses non-panicking conversions (`unwrap`, `expect` and `panic!` are denied
 //! by the workspace lints; results of `Reflect::set` on fresh objects are
 //! ignored rather than unwrapped).
+//!
+//! # Unicode composition
+//!
+//! The core is built without its `nfc` feature: the browser composes text
+//! to NFC (`String.prototype.normalize`), so the module does not carry
+//! unicode-normalization's tables (about 64 KB of the gzipped module).
+//! Enquiry texts and rule files are composed here before the core sees
+//! them, so matching is the same as in the native library.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -107,6 +115,7 @@ impl Router {
     ) -> Result<Router, JsValue> {
         let files: BTreeMap<String, String> =
             serde_wasm_bindgen::from_value(files).map_err(|e| files_error(&e.to_string()))?;
+        let files = files.into_iter().map(|(path, text)| (path, compose(text)));
         CoreRouter::from_sources(files)
             .map(|inner| Router { inner })
             .map_err(|e| load_error(&e))
@@ -265,6 +274,26 @@ fn parse_now(now: &JsValue) -> Result<jiff::Timestamp, JsValue> {
 /// the field path is added for the message. `undefined` fields are dropped
 /// by `JSON.stringify`, like absent ones.
 fn parse_enquiry(value: JsValue) -> Result<Enquiry, JsValue> {
+    let mut enquiry = parse_enquiry_json(value)?;
+    enquiry.text = enquiry.text.map(compose);
+    Ok(enquiry)
+}
+
+/// `text` in Unicode NFC, composed by the JS engine (see the crate docs).
+/// Text with no code point from U+0300 up (whose UTF-8 lead bytes are all
+/// below 0xCC), such as any Swedish or English text typed on a keyboard
+/// that composes, is NFC already and does not make the round trip to JS.
+fn compose(text: String) -> String {
+    if text.bytes().all(|b| b < 0xCC) {
+        return text;
+    }
+    js_sys::JsString::from(text.as_str())
+        .normalize("NFC")
+        .into()
+}
+
+/// The enquiry object as the core's [`Enquiry`], before composition.
+fn parse_enquiry_json(value: JsValue) -> Result<Enquiry, JsValue> {
     if value.is_undefined()
         || value.is_null()
         || !value.is_object()

@@ -31,6 +31,15 @@ test("an appeal of a building permit goes to plan-bygg at level 6", () => {
   assert.equal(d.first_line, false);
 });
 
+test("decomposed text (NFD, as macOS pastes it) routes like composed text", () => {
+  const composed = "Mitt sopkärl har blivit stulet";
+  const decomposed = composed.normalize("NFD");
+  assert.notEqual(decomposed, composed);
+  const d = router.route({ text: decomposed });
+  assert.equal(d.enquiry_type, "sopkarl");
+  assert.deepEqual(d.explanation.trace.terms, router.route({ text: composed }).explanation.trace.terms);
+});
+
 test("a form code wins over the text", () => {
   const d = router.route({ form: "TF-PTRH", channel: "e-service", text: "hej" });
   assert.equal(d.enquiry_type, "parkeringstillstand");

@@ -88,6 +88,30 @@ fn routes_an_enquiry_to_its_department() -> Result<(), JsValue> {
 }
 
 #[wasm_bindgen_test]
+fn decomposed_text_is_composed_before_routing() -> Result<(), JsValue> {
+    // Rule term and enquiry both typed with a combining diaeresis (NFD),
+    // as some keyboards and macOS pastes give them: the module has no
+    // composition tables of its own, so this checks the JS composition.
+    let router = Router::new(files(
+        &TEKNIK.replace("snöröjning", "sno\u{308}ro\u{308}jning"),
+    )?)?;
+    for text in [
+        "Snöröjningen är dålig",
+        "Sno\u{308}ro\u{308}jningen är dålig",
+    ] {
+        let enquiry = Object::new();
+        Reflect::set(&enquiry, &"text".into(), &text.into())?;
+        let decision = router.route(enquiry.into())?;
+        assert_eq!(
+            get_str(&decision, "enquiry_type")?,
+            "snorojning",
+            "{text:?}"
+        );
+    }
+    Ok(())
+}
+
+#[wasm_bindgen_test]
 fn an_empty_enquiry_goes_to_the_first_line() -> Result<(), JsValue> {
     let router = Router::new(files(TEKNIK)?)?;
     let decision = router.route(Object::new().into())?;

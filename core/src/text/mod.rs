@@ -11,9 +11,6 @@
 //! spaces, so `byg\u{AD}glov` pasted from a hyphenated web page is still
 //! `bygglov`.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::{IsNormalized, is_nfc_quick};
-
 /// Longest enquiry text routed, in bytes. Longer texts are cut at a
 /// character boundary before matching; the decision's trace says so. Real
 /// enquiries are far shorter; the bound keeps routing time and memory
@@ -40,13 +37,46 @@ pub(crate) fn normalize_into(text: &str, out: &mut Vec<u8>) -> bool {
     } else {
         text
     };
-    if !fold(text, out, true) {
+    if !fold(text, out, cfg!(feature = "nfc")) {
         // A combining character in a text that is not in NFC: compose
         // first, then fold.
-        let composed: String = text.nfc().collect();
-        fold(&composed, out, false);
+        fold(&nfc::compose(text), out, false);
     }
     truncated
+}
+
+/// Composition to NFC, with the `nfc` feature (the default).
+///
+/// Without it, text is folded as it is given: the caller composes it first
+/// (the WebAssembly binding has the browser's `String.prototype.normalize`
+/// do so, sparing the module unicode-normalization's tables), and in text
+/// that is not composed a combining mark separates words.
+mod nfc {
+    /// Whether `text` is in NFC, by the quick check.
+    #[cfg(feature = "nfc")]
+    pub(super) fn is_nfc(text: &str) -> bool {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        is_nfc_quick(text.chars()) == IsNormalized::Yes
+    }
+
+    /// `text` in NFC.
+    #[cfg(feature = "nfc")]
+    pub(super) fn compose(text: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        text.nfc().collect()
+    }
+
+    /// Taken as composed: the caller composed it.
+    #[cfg(not(feature = "nfc"))]
+    pub(super) fn is_nfc(_text: &str) -> bool {
+        true
+    }
+
+    /// `text` as given: the caller composed it.
+    #[cfg(not(feature = "nfc"))]
+    pub(super) fn compose(text: &str) -> String {
+        text.to_owned()
+    }
 }
 
 /// Normalises `text` (see the module documentation).
@@ -104,7 +134,7 @@ fn fold(text: &str, buf: &mut Vec<u8>, check_nfc: bool) -> bool {
             0
         } else {
             if b >= 0xCC && !nfc_checked {
-                if is_nfc_quick(text.chars()) != IsNormalized::Yes {
+                if !nfc::is_nfc(text) {
                     return false;
                 }
                 nfc_checked = true;
@@ -257,11 +287,25 @@ mod tests {
     #[test]
     fn normalises_case_punctuation_and_composition() {
         assert_eq!(norm("Hej!  BYGGLOV, tack."), " hej bygglov tack ");
-        // "a" + combining ring above composes to "å".
-        assert_eq!(norm("Sa\u{30A}g"), " såg ");
         assert_eq!(norm("ÅÄÖ"), " åäö ");
         assert_eq!(norm(""), " ");
         assert_eq!(norm("!!!"), " ");
+    }
+
+    #[cfg(feature = "nfc")]
+    #[test]
+    fn combining_marks_are_composed() {
+        // "a" + combining ring above composes to "å".
+        assert_eq!(norm("Sa\u{30A}g"), " såg ");
+    }
+
+    #[cfg(not(feature = "nfc"))]
+    #[test]
+    fn without_nfc_text_is_folded_as_given() {
+        // Composed text is folded as with the feature; a combining ring
+        // above, which the caller should have composed, separates words.
+        assert_eq!(norm("Såg"), " såg ");
+        assert_eq!(norm("Sa\u{30A}g"), " sa g ");
     }
 
     #[test]
@@ -277,7 +321,9 @@ mod tests {
     }
 
     /// The definition the byte-wise fast path must agree with.
+    #[cfg(feature = "nfc")]
     fn reference(text: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
         let mut out = String::from(" ");
         for c in text.nfc() {
             if is_default_ignorable(c) {
@@ -295,6 +341,7 @@ mod tests {
         out
     }
 
+    #[cfg(feature = "nfc")]
     proptest::proptest! {
         #[test]
         fn fast_path_agrees_with_the_definition(text in "(?s).{0,40}") {
