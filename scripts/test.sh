@@ -5,6 +5,8 @@
 #   2. cargo test --workspace: the core's unit, property, calendar and
 #      malformed-rules tests, every [[test]] case of every rule set as a named
 #      test, the CLI run as a real binary, and the C ABI called from Rust;
+#      then the core's unit tests without its `nfc` feature, as the WASM
+#      binding builds it;
 #   3. examples/c/run.sh: the committed C header against cbindgen's output,
 #      the C programs linked both ways and under valgrind, the C# client
 #      under Mono and the Python ctypes client;
@@ -81,6 +83,8 @@ fi
 step "cargo fmt --check" cargo fmt --all -- --check
 step "cargo clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo test" cargo test --workspace --locked
+# The core as the WASM binding builds it, without Unicode composition.
+step "cargo test (core without nfc)" cargo test -p kommunlots --no-default-features --lib --locked
 step "C, C# and Python clients" bash examples/c/run.sh
 step "WASM binding and web form" bash bindings/wasm/test.sh
 
