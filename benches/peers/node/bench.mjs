@@ -51,15 +51,17 @@ function phraseEnd(text, pos, rest) {
 }
 
 // Where a term occurs in the text, as [start, end] spans (kommunlots'
-// matcher: from the word its first stem starts to the end of the word its
-// last stem starts).
+// matcher: from the word its first stem starts to the end of its last stem,
+// and on over the rest of its last word as written where the text has it).
 function occurrences(text, term) {
   const spans = [];
   if (term.guards && !term.guards.every((g) => text.includes(g))) return spans;
   const wordStart = term.needle.startsWith(' ') ? 1 : 0;
   for (let at = text.indexOf(term.needle); at >= 0; at = text.indexOf(term.needle, at + 1)) {
-    const end = phraseEnd(text, at + term.needle.length, term.rest);
-    if (end >= 0) spans.push([at + wordStart, end]);
+    let end = phraseEnd(text, at + term.needle.length, term.rest);
+    if (end < 0) continue;
+    if (text.startsWith(term.writtenRest, end)) end += term.writtenRest.length;
+    spans.push([at + wordStart, end]);
   }
   return spans;
 }

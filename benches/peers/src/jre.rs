@@ -45,10 +45,15 @@ pub fn rules(spec: &Spec) -> Value {
 }
 
 /// The `containsStem` operand for one term: its needle, the stems of its
-/// further words (`rest`) and, for several words, `guards` (each further
-/// stem after a space: a quick test before the match is traced).
+/// further words (`rest`), its last word as written after the stem
+/// (`writtenRest`) and, for several words, `guards` (each further stem
+/// after a space: a quick test before the match is traced).
 fn operand(term: &TermSpec) -> Value {
-    let mut value = json!({"needle": term.needle(), "rest": &term.stems[1..]});
+    let mut value = json!({
+        "needle": term.needle(),
+        "rest": &term.stems[1..],
+        "writtenRest": &term.written_rest,
+    });
     if term.stems.len() > 1 {
         value["guards"] = term.stems[1..].iter().map(|s| format!(" {s}")).collect();
     }

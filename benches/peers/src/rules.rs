@@ -44,6 +44,9 @@ pub struct TermSpec {
     pub stems: Vec<String>,
     /// Whether it may match inside a word (a one-word Swedish compound stem).
     pub compound: bool,
+    /// Its last word as written after the stem: a found term covers it too
+    /// where the text goes on with it (`n` of `slambrunn`, stem `slambrun`).
+    pub written_rest: String,
     /// Its weight (0 for negative words).
     pub weight: f64,
     /// Whether it rules the type out.
@@ -62,6 +65,8 @@ pub struct Shadow {
     pub stems: Vec<String>,
     /// Whether it may match inside a word.
     pub compound: bool,
+    /// Its last word as written after the stem.
+    pub written_rest: String,
 }
 
 impl Shadow {
@@ -71,6 +76,7 @@ impl Shadow {
             text: String::new(),
             stems: self.stems.clone(),
             compound: self.compound,
+            written_rest: self.written_rest.clone(),
             weight: 0.0,
             negative: false,
             shadows: Vec::new(),
@@ -216,6 +222,13 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
             let mut terms: Vec<TermSpec> = Vec::new();
             let mut add = |text: &str, in_swedish: bool, weight: f64, negative: bool| {
                 let stems = stems(if in_swedish { &swedish } else { &english }, text);
+                let written_rest = normalize(text)
+                    .split_whitespace()
+                    .last()
+                    .zip(stems.last())
+                    .and_then(|(word, stem)| word.strip_prefix(stem.as_str()))
+                    .unwrap_or_default()
+                    .to_owned();
                 let compound = in_swedish
                     && stems.len() == 1
                     && !stems[0].ends_with(' ')
@@ -233,6 +246,7 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                     text: text.to_owned(),
                     stems,
                     compound,
+                    written_rest,
                     weight,
                     negative,
                     shadows: Vec::new(),
@@ -335,7 +349,8 @@ pub fn drop_shadowed(spec: &Spec, text: &str, hits: &mut Vec<Hit>) {
 
 /// Where `term` occurs in normalised `text`, as kommunlots' matcher
 /// reports it: from the start of the word (or compound part) its first stem
-/// begins, to the end of the word its last stem begins.
+/// begins, to the end of its last stem, and on over the rest of its last
+/// word as written where the text has it.
 pub fn occurrences(text: &str, term: &TermSpec) -> Vec<(usize, usize)> {
     let needle = term.needle();
     let word_start = usize::from(needle.starts_with(' '));
@@ -343,7 +358,10 @@ pub fn occurrences(text: &str, term: &TermSpec) -> Vec<(usize, usize)> {
     let mut from = 0;
     while let Some(at) = text.get(from..).and_then(|rest| rest.find(&needle)) {
         let at = from + at;
-        if let Some(end) = phrase_end(text, at + needle.len(), &term.stems[1..]) {
+        if let Some(mut end) = phrase_end(text, at + needle.len(), &term.stems[1..]) {
+            if text[end..].starts_with(term.written_rest.as_str()) {
+                end += term.written_rest.len();
+            }
             found.push((at + word_start, end));
         }
         // Overlapping occurrences: go on from the next character.
@@ -410,16 +428,22 @@ pub fn decide<'a>(spec: &'a Spec, hits: &mut [Hit]) -> &'a str {
 /// Finds, for every term, the longer terms whose shortest match (their
 /// stems joined as they would be found) contains its needle.
 fn add_shadows(types: &mut [TypeSpec]) {
-    let all: Vec<(Vec<String>, bool)> = {
-        let mut v: Vec<(Vec<String>, bool)> = types
+    let all: Vec<(Vec<String>, bool, String)> = {
+        let mut v: Vec<(Vec<String>, bool, String)> = types
             .iter()
-            .flat_map(|t| t.terms.iter().map(|t| (t.stems.clone(), t.compound)))
+            .flat_map(|t| {
+                t.terms
+                    .iter()
+                    .map(|t| (t.stems.clone(), t.compound, t.written_rest.clone()))
+            })
             .collect();
         v.sort();
         v.dedup();
         v
     };
-    let shortest = |stems: &[String]| {
+    // The shortest text a term is found in, as far as it covers it: its
+    // stems, then the rest of its last word as written.
+    let shortest = |stems: &[String], written_rest: &str| {
         let mut s = String::from(" ");
         for (i, stem) in stems.iter().enumerate() {
             if i > 0 && !stems[i - 1].ends_with(' ') {
@@ -427,22 +451,29 @@ fn add_shadows(types: &mut [TypeSpec]) {
             }
             s.push_str(stem);
         }
+        s.push_str(written_rest);
         s
     };
     for ty in types.iter_mut() {
         for term in &mut ty.terms {
             let needle = term.needle();
-            let own = shortest(&term.stems);
+            // The term's own shortest match is its stems alone (its written
+            // rest may be missing from the text); a longer term's, with its
+            // written rest, is the most it can cover. Any longer term whose
+            // match may contain this one is listed; the positional guard of
+            // `drop_shadowed` then decides per occurrence.
+            let own = shortest(&term.stems, "");
             term.shadows = all
                 .iter()
-                .filter(|(u, _)| *u != term.stems)
-                .filter(|(u, _)| {
-                    let text = shortest(u);
+                .filter(|(u, _, _)| *u != term.stems)
+                .filter(|(u, _, rest)| {
+                    let text = shortest(u, rest);
                     text.trim_end().len() > own.trim_end().len() && text.contains(&needle)
                 })
-                .map(|(u, compound)| Shadow {
+                .map(|(u, compound, rest)| Shadow {
                     stems: u.clone(),
                     compound: *compound,
+                    written_rest: rest.clone(),
                 })
                 .collect();
         }

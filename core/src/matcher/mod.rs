@@ -46,6 +46,10 @@ struct Owner {
     tail: Vec<u8>,
     /// The stems of the further words of a phrase.
     rest: Vec<String>,
+    /// The last word as written after its stem: where the text goes on
+    /// with it, the hit covers it too, so that `brunn` lies inside
+    /// `slambrunn` although the stem of `slambrunn` is `slambrun`.
+    written_rest: Vec<u8>,
 }
 
 /// A compiled set of terms.
@@ -78,7 +82,16 @@ impl Matcher {
                 let mut key = p.needle().into_bytes();
                 let tail = key.split_off(key.len().min(KEY_BYTES));
                 let rest = p.stems[1..].to_vec();
-                (key, Owner { term, tail, rest })
+                let written_rest = p.written_rest().as_bytes().to_vec();
+                (
+                    key,
+                    Owner {
+                        term,
+                        tail,
+                        rest,
+                        written_rest,
+                    },
+                )
             })
             .collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.term.cmp(&b.1.term)));
@@ -180,7 +193,10 @@ impl Matcher {
                     continue;
                 }
                 let word_end = end + owner.tail.len();
-                if let Some(end) = phrase_end(normalized, word_end, &owner.rest) {
+                if let Some(mut end) = phrase_end(normalized, word_end, &owner.rest) {
+                    if continues_with(normalized, end, &owner.written_rest) {
+                        end += owner.written_rest.len();
+                    }
                     hits.push(Hit {
                         term: owner.term,
                         start,
@@ -255,6 +271,26 @@ mod tests {
 
     fn p(stems: &str) -> Pattern {
         Pattern::new(stems.split(' ').map(str::to_owned).collect(), Lang::Swedish)
+    }
+
+    #[test]
+    fn a_term_covers_its_written_word_beyond_the_stem() {
+        // Swedish Snowball undoubles `slambrunn` to `slambrun` but leaves
+        // `brunn` whole: the written `slambrunn` still holds `brunn`.
+        let mut s = crate::text::Stemmers::new();
+        let slambrunn = s.pattern("slambrunn", Lang::Swedish);
+        let brunn = s.pattern("brunn", Lang::Swedish);
+        let (Some(slambrunn), Some(brunn)) = (slambrunn, brunn) else {
+            unreachable!("both terms have letters")
+        };
+        assert_eq!(slambrunn.stems, ["slambrun"]);
+        assert_eq!(brunn.stems, ["brunn"]);
+        let m = Matcher::new(vec![(slambrunn, t(0, 0)), (brunn, t(1, 0))])
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(m.found(" min slambrunn är full "), vec![t(0, 0)]);
+        // An inflected form covers only the stem, and `brunn` is not inside.
+        assert_eq!(m.found(" slambrunar "), vec![t(0, 0)]);
+        assert_eq!(m.found(" brunnen "), vec![t(1, 0)]);
     }
 
     #[test]

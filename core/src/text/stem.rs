@@ -93,7 +93,15 @@ fn stem(stemmer: &Stemmer, term: &str, lang: Lang) -> Option<Pattern> {
             }
         })
         .collect();
-    (!stems.is_empty()).then(|| Pattern::new(stems, lang))
+    // The written last word beyond its stem: `n` for `slambrunn`, whose
+    // stem is `slambrun`.
+    let written_rest = split_words(&normalized)
+        .last()
+        .zip(stems.last())
+        .and_then(|(word, stem)| word.strip_prefix(stem.as_str()))
+        .unwrap_or_default()
+        .to_owned();
+    (!stems.is_empty()).then(|| Pattern::new(stems, lang).with_written_rest(written_rest))
 }
 
 /// A compiled rule term: the stems of its words.
@@ -109,12 +117,51 @@ fn stem(stemmer: &Stemmer, term: &str, lang: Lang) -> Option<Pattern> {
 /// whose stem would be shorter than
 /// three letters (`e` in `e-faktura`, `va` in `va-taxa`) must match a whole
 /// word; its stem then ends with a space.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// Two patterns are equal when they search for the same thing: their stems
+/// and whether they match inside a word. How the last word was written
+/// beyond its stem only decides how much of the text a found term covers.
+#[derive(Clone, Debug)]
 pub(crate) struct Pattern {
     /// The stems, one per word, in order.
     pub stems: Vec<String>,
     /// Whether the term may match inside a word (a compound).
     compound: bool,
+    /// The last word as written, after its stem (`n` for `slambrunn`).
+    written_rest: String,
+}
+
+impl Pattern {
+    /// What equality, order and hashing look at.
+    fn identity(&self) -> (&[String], bool) {
+        (&self.stems, self.compound)
+    }
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.identity() == other.identity()
+    }
+}
+
+impl Eq for Pattern {}
+
+impl std::hash::Hash for Pattern {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.identity().hash(state);
+    }
+}
+
+impl PartialOrd for Pattern {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Pattern {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.identity().cmp(&other.identity())
+    }
 }
 
 impl Pattern {
@@ -125,7 +172,23 @@ impl Pattern {
             && stems.len() == 1
             && !stems[0].ends_with(' ')
             && stems[0].chars().count() >= COMPOUND_MIN_CHARS;
-        Pattern { stems, compound }
+        Pattern {
+            stems,
+            compound,
+            written_rest: String::new(),
+        }
+    }
+
+    /// The pattern, with the rest of its last word as written after the
+    /// stem: where the text goes on with it, a found term covers it too.
+    pub(crate) fn with_written_rest(mut self, rest: String) -> Self {
+        self.written_rest = rest;
+        self
+    }
+
+    /// The last word as written, after its stem.
+    pub(crate) fn written_rest(&self) -> &str {
+        &self.written_rest
     }
 
     /// Whether the term may match inside a word (a compound).
