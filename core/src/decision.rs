@@ -198,6 +198,11 @@ pub struct Candidate {
     /// Its score: the sum of its matched terms' weights (infinite scores,
     /// from a form code, are reported as 1000).
     pub score: f64,
+    /// The terms of this type found in the text, so that an ambiguous
+    /// decision shows what pointed to each candidate (empty for a form
+    /// code; absent in decisions logged before it was added).
+    #[serde(default)]
+    pub terms: Vec<MatchedTerm>,
 }
 
 /// Why a decision was made: one Swedish sentence and a structured trace.

@@ -141,6 +141,19 @@ fn check_invariants(d: &Decision) -> Result<(), TestCaseError> {
     prop_assert!(d.path.iter().any(|s| s.unit == d.unit));
     prop_assert!(!d.explanation.text.is_empty());
     prop_assert!(d.candidates.len() <= 3);
+    // Each candidate shows the terms its score is made of; the chosen
+    // type's are the trace's.
+    for c in &d.candidates {
+        if c.terms.is_empty() {
+            prop_assert_eq!(c.score, 1000.0, "only a form code scores without terms");
+        } else {
+            let sum: f64 = c.terms.iter().map(|t| t.weight).sum();
+            prop_assert!((sum - c.score).abs() < 1e-9, "{} ≠ {:?}", c.score, c.terms);
+        }
+    }
+    if d.matched {
+        prop_assert_eq!(&d.candidates[0].terms, &d.explanation.trace.terms);
+    }
     Ok(())
 }
 

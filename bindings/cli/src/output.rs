@@ -175,7 +175,20 @@ pub fn decision_text(d: &Decision) -> String {
         let candidates: Vec<String> = d
             .candidates
             .iter()
-            .map(|c| format!("{} ({}, score {})", c.enquiry_type, c.department, c.score))
+            .map(|c| {
+                let terms: Vec<&str> = c.terms.iter().map(|t| &*t.term).collect();
+                if terms.is_empty() {
+                    format!("{} ({}, score {})", c.enquiry_type, c.department, c.score)
+                } else {
+                    format!(
+                        "{} ({}, score {}: {})",
+                        c.enquiry_type,
+                        c.department,
+                        c.score,
+                        terms.join(", ")
+                    )
+                }
+            })
             .collect();
         field("candidates", &candidates.join(", "));
     }

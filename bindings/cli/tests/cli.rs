@@ -107,6 +107,37 @@ fn route_text_says_who_handles_it() {
 }
 
 #[test]
+fn an_ambiguous_enquiry_shows_what_pointed_to_each_candidate() {
+    let klippan = klippan();
+    let text = "Det luktar illa från avloppet i vår källare";
+    let o = run(&["route", "--rules", klippan.to_str().unwrap(), text], "");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("(ambiguous)"), "{out}");
+    assert!(
+        out.contains(
+            "candidates    halsoskydd (miljoforbund, score 1: lukt), va-anmalan (teknik, score 1: avlopp)"
+        ),
+        "{out}"
+    );
+    let o = run(
+        &[
+            "route",
+            "--rules",
+            klippan.to_str().unwrap(),
+            "--format",
+            "json",
+            text,
+        ],
+        "",
+    );
+    let d: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(d["candidates"][0]["terms"][0]["term"], "lukt");
+    assert_eq!(d["candidates"][1]["terms"][0]["term"], "avlopp");
+    assert_eq!(d["candidates"][1]["terms"][0]["kind"], "keyword");
+}
+
+#[test]
 fn route_json_is_the_decision_on_one_line() {
     let klippan = klippan();
     let args = ["route", "--rules", klippan.to_str().unwrap()];

@@ -82,6 +82,8 @@ export interface Candidate {
   department: string;
   /** The sum of its matched terms' weights (1000 for a form code). */
   score: number;
+  /** Its terms found in the text (empty for a form code). */
+  terms: MatchedTerm[];
 }
 
 /** A rule term found in the enquiry. */

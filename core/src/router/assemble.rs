@@ -65,6 +65,20 @@ impl Router {
         (path, first_due)
     }
 
+    /// The terms of type `ty_index` among `hits`, as a decision shows them.
+    pub(super) fn matched_terms(&self, hits: &[TermRef], ty_index: usize) -> Vec<MatchedTerm> {
+        let ty = &self.types[ty_index];
+        hits.iter()
+            .filter(|h| h.ty as usize == ty_index)
+            .map(|h| &ty.terms[h.term as usize])
+            .map(|t| MatchedTerm {
+                term: t.text.clone(),
+                kind: t.kind,
+                weight: t.weight,
+            })
+            .collect()
+    }
+
     pub(super) fn received_string(&self, received: Option<Timestamp>) -> Option<String> {
         received.map(|t| rfc3339::format_with_offset(t, self.calendar.offset_at(t)))
     }
@@ -108,16 +122,7 @@ impl Router {
                 .map(|&(unit, within)| (unit, StepRole::Escalation, Some(within))),
         );
         let (path, first_due) = self.schedule(&plan, received, &mut notes);
-        let terms: Vec<MatchedTerm> = hits
-            .iter()
-            .filter(|h| h.ty as usize == ty_index)
-            .map(|h| &ty.terms[h.term as usize])
-            .map(|t| MatchedTerm {
-                term: t.text.clone(),
-                kind: t.kind,
-                weight: t.weight,
-            })
-            .collect();
+        let terms = self.matched_terms(hits, ty_index);
         let department = &self.departments[ty.department];
         let mut text = explain::matched(self, ty, via, enquiry.form.is_some(), &terms, handler);
         if let Some(due) = &first_due {

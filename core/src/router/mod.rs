@@ -311,7 +311,7 @@ impl Router {
     ) -> Option<Decision> {
         let &ty = self.type_index.get(enquiry_type)?;
         let notes = vec!["ärendeslaget angavs av den som frågade; texten lästes inte".to_owned()];
-        let candidates = vec![self.candidate(ty, FORM_SCORE)];
+        let candidates = vec![self.candidate(ty, FORM_SCORE, &[])];
         let received = enquiry.received_at.unwrap_or(now);
         Some(self.matched(
             enquiry,
@@ -342,7 +342,7 @@ impl Router {
         if let Some(code) = enquiry.form.as_deref() {
             match self.form_type(code) {
                 Some(ty) => {
-                    let candidates = vec![self.candidate(ty, FORM_SCORE)];
+                    let candidates = vec![self.candidate(ty, FORM_SCORE, &[])];
                     return self.matched(
                         enquiry,
                         received,
@@ -382,7 +382,7 @@ impl Router {
             .scored
             .iter()
             .take(MAX_CANDIDATES)
-            .map(|&(ty, score)| self.candidate(ty, score))
+            .map(|&(ty, score)| self.candidate(ty, score, &s.terms))
             .collect();
         match s.scored.as_slice() {
             [(best, score), rest @ ..] if *score >= self.min_score => {
@@ -444,13 +444,15 @@ impl Router {
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     }
 
-    fn candidate(&self, ty: usize, score: f64) -> Candidate {
+    /// Type `ty` as a candidate, with its terms among `hits`.
+    fn candidate(&self, ty: usize, score: f64, hits: &[TermRef]) -> Candidate {
         let t = &self.types[ty];
         Candidate {
             enquiry_type: t.id.clone(),
             name: t.name.clone(),
             department: self.departments[t.department].id.clone(),
             score,
+            terms: self.matched_terms(hits, ty),
         }
     }
 
