@@ -72,6 +72,20 @@ pub fn parse_enquiry(json: &str) -> Result<Enquiry, EnquiryError> {
             column: 0,
         });
     }
+    // serde's derived `Deserialize` also takes a struct as an array of its
+    // fields in order, so `["E-1", "email", "…"]` would be an enquiry by
+    // position: an easy mistake to make and never what a caller means.
+    let body = json.trim_start();
+    if body.starts_with('[') {
+        let before = &json[..json.len() - body.len()];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        return Err(EnquiryError {
+            message: "an enquiry is a JSON object like {\"text\": \"…\"}, not an array".to_owned(),
+            line,
+            column,
+        });
+    }
     serde_json::from_str(json).map_err(|e| EnquiryError::from_json(&e, json))
 }
 
@@ -108,5 +122,20 @@ impl Router {
     /// [`EnquiryTypeInfo`]: crate::EnquiryTypeInfo
     pub fn enquiry_types_json(&self) -> Result<String, serde_json::Error> {
         serde_json::to_string(&self.enquiry_types().collect::<Vec<_>>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_array_is_not_an_enquiry() {
+        // A derived `Deserialize` would read the array by field position.
+        let e = parse_enquiry("\n  [\"E-1\", \"email\", \"bygglov\"]").err();
+        let e = e.unwrap_or_else(|| unreachable!("an array was read as an enquiry"));
+        assert_eq!((e.line, e.column), (2, 3));
+        assert!(e.message.contains("JSON object"), "{}", e.message);
+        assert!(parse_enquiry(r#"{"text": "bygglov"}"#).is_ok());
     }
 }
