@@ -38,7 +38,8 @@ Exit codes:
   0   success
   1   a test case failed, or `check --strict` found warnings
   2   usage error
-  65  the rule set does not load, or an input line is malformed
+  65  the rule set does not load, or input is malformed (a `route` line, the
+      decision given to `where`); `stats` skips malformed log lines instead
   66  the rule set folder does not exist
   74  reading or writing failed";
 
