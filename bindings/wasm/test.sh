@@ -25,7 +25,7 @@ chromium="${CHROMIUM:-/usr/bin/chromium}"
 # a few per cent above the current size so growth is noticed. TARGET is the
 # budget the binding is meant to meet (150 KiB); see README.md "Size" for why
 # it is not met yet and what the core would change.
-size_limit_gz="${KL_WASM_SIZE_LIMIT_GZ:-475000}"
+size_limit_gz="${KL_WASM_SIZE_LIMIT_GZ:-470000}"
 size_target_gz=153600
 
 passed=0

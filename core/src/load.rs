@@ -272,7 +272,7 @@ fn parse_toml<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Box<Diag
 fn toml_diagnostic(name: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
     // Only on this error path: parsing the text as a plain table tells a
     // TOML syntax error from a value that does not fit the format.
-    let syntax = text.parse::<toml::Table>().is_err();
+    let syntax = toml::de::DeTable::parse(text).is_err();
     let message = e.message().trim().to_owned();
     let span = e.span().unwrap_or(0..0);
     let location = Location::from_span(name, text, span);
