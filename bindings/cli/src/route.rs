@@ -1,6 +1,7 @@
 //! `kommunlots route`: one enquiry from the command line, or a stream of
 //! JSON Lines from stdin.
 
+use std::ffi::OsString;
 use std::io::{self, BufReader, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -35,8 +36,12 @@ pub struct Args {
     pub rules: PathBuf,
     /// The enquiry's text (several words are joined with spaces). Without
     /// it, enquiries are read from stdin as JSON Lines.
+    ///
+    /// Bytes that are not UTF-8 (a text pasted from a file in another
+    /// encoding) are routed as U+FFFD rather than refused: every enquiry
+    /// gets a decision.
     #[arg(value_name = "TEXT")]
-    pub text: Vec<String>,
+    pub text: Vec<OsString>,
     /// The channel the enquiry came by. With stdin, the channel of every
     /// enquiry that names none.
     #[arg(long, value_name = "CHANNEL", value_parser = channel_parser())]
@@ -71,7 +76,13 @@ fn route_one(router: &Router, args: &Args, format: Format) -> Result<u8, CliErro
     let enquiry = Enquiry {
         channel: args.channel,
         form: args.form.clone(),
-        ..Enquiry::text(args.text.join(" "))
+        ..Enquiry::text(
+            args.text
+                .iter()
+                .map(|t| t.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     };
     let decision = router.route(&enquiry);
     let mut out = BufWriter::new(io::stdout().lock());

@@ -106,6 +106,27 @@ fn route_text_says_who_handles_it() {
     assert!(out.contains("Det är ROSA-nivå 1"), "{out}");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_text_that_is_not_utf8_is_routed_not_refused() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let klippan = klippan();
+    let args = [
+        OsStr::new("route"),
+        OsStr::new("--rules"),
+        klippan.as_os_str(),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+        // "bygglov för garaget" with "ö" in Latin-1, as from an old file.
+        OsStr::from_bytes(b"bygglov f\xf6r garaget"),
+    ];
+    let o = run(&args, "");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let d: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(d["enquiry_type"], "bygglov-information");
+}
+
 #[test]
 fn an_ambiguous_enquiry_shows_what_pointed_to_each_candidate() {
     let klippan = klippan();

@@ -1,6 +1,7 @@
 //! Running the real `kommunlots` binary, shared by the CLI's test files.
 #![allow(dead_code, reason = "each test file uses a part of these helpers")]
 
+use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -11,7 +12,7 @@ pub fn klippan() -> PathBuf {
 }
 
 /// Runs `kommunlots` with `args`, feeding it `stdin`, without colours.
-pub fn run(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
+pub fn run<S: AsRef<OsStr>>(args: &[S], stdin: impl AsRef<[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kommunlots"))
         .args(args)
         .env("NO_COLOR", "1")
