@@ -42,7 +42,9 @@
 //! to NFC (`String.prototype.normalize`), so the module does not carry
 //! unicode-normalization's tables (about 64 KB of the gzipped module).
 //! Enquiry texts and rule files are composed here before the core sees
-//! them, so matching is the same as in the native library.
+//! them, so matching is the same as in the native library. (Columns in the
+//! errors of a rule file saved decomposed count its composed characters:
+//! `å` is one column either way.)
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
