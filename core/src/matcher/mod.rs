@@ -254,7 +254,7 @@ fn continues_with(text: &[u8], at: usize, word: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Lang;
+    use crate::text::Language;
 
     impl Matcher {
         /// The terms found in normalised `text`.
@@ -270,7 +270,7 @@ mod tests {
     }
 
     fn p(stems: &str) -> Pattern {
-        Pattern::new(stems.split(' ').map(str::to_owned).collect(), Lang::Swedish)
+        Pattern::new(stems.split(' ').map(str::to_owned).collect(), Language::Swedish)
     }
 
     #[test]
@@ -278,8 +278,8 @@ mod tests {
         // Swedish Snowball undoubles `slambrunn` to `slambrun` but leaves
         // `brunn` whole: the written `slambrunn` still holds `brunn`.
         let mut s = crate::text::Stemmers::new();
-        let slambrunn = s.pattern("slambrunn", Lang::Swedish);
-        let brunn = s.pattern("brunn", Lang::Swedish);
+        let slambrunn = s.pattern("slambrunn", Language::Swedish);
+        let brunn = s.pattern("brunn", Language::Swedish);
         let (Some(slambrunn), Some(brunn)) = (slambrunn, brunn) else {
             unreachable!("both terms have letters")
         };
@@ -367,7 +367,7 @@ mod tests {
     #[test]
     fn whole_word_stems_do_not_match_longer_words() {
         let m = Matcher::new(vec![(
-            Pattern::new(vec!["e ".to_owned(), "faktur".to_owned()], Lang::Swedish),
+            Pattern::new(vec!["e ".to_owned(), "faktur".to_owned()], Language::Swedish),
             t(0, 0),
         )])
         .unwrap_or_else(|e| unreachable!("{e}"));

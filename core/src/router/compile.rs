@@ -18,7 +18,7 @@ use crate::load::RuleSet;
 use crate::matcher::{Matcher, TermRef};
 use crate::model::{Channel, EscalationStep, Term};
 use crate::testing::TestCase;
-use crate::text::{Lang, Pattern, Stemmers};
+use crate::text::{Language, Pattern, Stemmers};
 /// Builds the router from a rule set the check found no error in.
 pub(super) fn compile(
     set: &RuleSet,
@@ -98,11 +98,11 @@ pub(super) fn compile(
                 );
             }
             let mut terms = Vec::new();
-            let lists: [(&[Term], Lang, TermKind, f64); 4] = [
-                (&def.keywords, Lang::Swedish, TermKind::Keyword, 1.0),
-                (&def.phrases, Lang::Swedish, TermKind::Phrase, 2.0),
-                (&def.keywords_en, Lang::English, TermKind::Keyword, 1.0),
-                (&def.phrases_en, Lang::English, TermKind::Phrase, 2.0),
+            let lists: [(&[Term], Language, TermKind, f64); 4] = [
+                (&def.keywords, Language::Swedish, TermKind::Keyword, 1.0),
+                (&def.phrases, Language::Swedish, TermKind::Phrase, 2.0),
+                (&def.keywords_en, Language::English, TermKind::Keyword, 1.0),
+                (&def.phrases_en, Language::English, TermKind::Phrase, 2.0),
             ];
             for (list, lang, kind, default_weight) in lists {
                 for term in list {
@@ -126,7 +126,7 @@ pub(super) fn compile(
             }
             for word in &def.negative {
                 // Negative words are tried in both languages' stemmed forms.
-                for lang in [Lang::Swedish, Lang::English] {
+                for lang in [Language::Swedish, Language::English] {
                     add_term(
                         stemmers,
                         &mut patterns,
@@ -221,7 +221,7 @@ fn add_term(
     terms: &mut Vec<CompiledTerm>,
     ty: u32,
     text: &str,
-    lang: Lang,
+    lang: Language,
     kind: TermKind,
     weight: f64,
     negative: bool,

@@ -25,7 +25,8 @@ pub const COMPOUND_MIN_CHARS: usize = 5;
 
 mod stem;
 
-pub(crate) use stem::{Lang, Pattern, Stemmers};
+pub use stem::{Language, SearchPattern, search_pattern};
+pub(crate) use stem::{Pattern, Stemmers};
 
 /// Normalises `text` into `out` (cleared first), as UTF-8 bytes: the
 /// matcher works on bytes, so the text is not validated again. Returns

@@ -3,11 +3,67 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
+use serde::Serialize;
+
 use super::{COMPOUND_MIN_CHARS, normalize, split_words};
 
-/// The language a term is stemmed in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Lang {
+/// How kommunlots searches for a rule term in an enquiry's normalised text
+/// (see `rules/README.md`, "How matching works").
+///
+/// ```
+/// use kommunlots::{Language, search_pattern};
+///
+/// let p = search_pattern("Slambrunn", Language::Swedish).ok_or("no letters")?;
+/// assert_eq!(p.stems, ["slambrun"]);
+/// assert!(p.inside_words);
+/// assert_eq!(p.written_rest, "n");
+///
+/// let p = search_pattern("election", Language::English).ok_or("no letters")?;
+/// assert_eq!(p.stems, ["elect"]);
+/// assert!(!p.inside_words);
+///
+/// assert_eq!(search_pattern("--", Language::Swedish), None);
+/// # Ok::<(), &str>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct SearchPattern {
+    /// The stem of each word, in order. A word of the enquiry matches a stem
+    /// when it starts with it; a stem ending with a space (one of one or two
+    /// letters) must be the whole word. The words of a phrase must follow
+    /// each other.
+    pub stems: Vec<String>,
+    /// Whether the stem is also found inside a word, as in a compound: for
+    /// a one-word Swedish term whose stem has at least
+    /// [`COMPOUND_MIN_CHARS`] letters.
+    pub inside_words: bool,
+    /// The rest of the last word as written after its stem: where the
+    /// enquiry has it too, the found term covers it, and a shorter term
+    /// inside it does not count.
+    pub written_rest: String,
+}
+
+/// How kommunlots searches for `term` written in `language`: its words
+/// normalised and stemmed as the router does when it loads a rule set.
+/// `None` for a term with no letter or digit.
+pub fn search_pattern(term: &str, language: Language) -> Option<SearchPattern> {
+    let stemmer = match language {
+        Language::Swedish => Stemmer::create(Algorithm::Swedish),
+        Language::English => Stemmer::create(Algorithm::English),
+    };
+    stem(&stemmer, term, language).map(|p| SearchPattern {
+        inside_words: p.compound(),
+        written_rest: p.written_rest().to_owned(),
+        stems: p.stems,
+    })
+}
+
+/// The language a rule term is written in, which picks its stemmer:
+/// Swedish for `keywords` and `phrases`, English for `keywords_en` and
+/// `phrases_en`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
     /// Swedish (Snowball).
     Swedish,
     /// English (Snowball Porter 2).
@@ -36,13 +92,13 @@ impl Stemmers {
 
     /// The search pattern for a rule term: its normalised words, each
     /// stemmed. Returns `None` for a term with no letters or digits.
-    pub(crate) fn pattern(&mut self, term: &str, lang: Lang) -> Option<Pattern> {
+    pub(crate) fn pattern(&mut self, term: &str, lang: Language) -> Option<Pattern> {
         self.with_pattern(term, lang, Option::clone)
     }
 
     /// Whether a rule term has a pattern (a letter or digit); remembers the
     /// pattern for [`Stemmers::pattern`] without copying it.
-    pub(crate) fn has_pattern(&mut self, term: &str, lang: Lang) -> bool {
+    pub(crate) fn has_pattern(&mut self, term: &str, lang: Language) -> bool {
         self.with_pattern(term, lang, Option::is_some)
     }
 
@@ -50,15 +106,15 @@ impl Stemmers {
     fn with_pattern<R>(
         &mut self,
         term: &str,
-        lang: Lang,
+        lang: Language,
         f: impl FnOnce(&Option<Pattern>) -> R,
     ) -> R {
         if let Some(pattern) = self.seen[lang as usize].get(term) {
             return f(pattern);
         }
         let stemmer = match lang {
-            Lang::Swedish => &self.swedish,
-            Lang::English => &self.english,
+            Language::Swedish => &self.swedish,
+            Language::English => &self.english,
         };
         let pattern = stem(stemmer, term, lang);
         let out = f(&pattern);
@@ -68,7 +124,7 @@ impl Stemmers {
 }
 
 /// Stems every word of `term` (see [`Stemmers::pattern`]).
-fn stem(stemmer: &Stemmer, term: &str, lang: Lang) -> Option<Pattern> {
+fn stem(stemmer: &Stemmer, term: &str, lang: Language) -> Option<Pattern> {
     let normalized = normalize(term);
     let stems: Vec<String> = split_words(&normalized)
         .map(|w| {
@@ -167,8 +223,8 @@ impl Ord for Pattern {
 impl Pattern {
     /// The pattern of a term in `lang` with these stems (see the type's
     /// documentation for when it matches inside a word).
-    pub(crate) fn new(stems: Vec<String>, lang: Lang) -> Self {
-        let compound = lang == Lang::Swedish
+    pub(crate) fn new(stems: Vec<String>, lang: Language) -> Self {
+        let compound = lang == Language::Swedish
             && stems.len() == 1
             && !stems[0].ends_with(' ')
             && stems[0].chars().count() >= COMPOUND_MIN_CHARS;
@@ -212,7 +268,7 @@ mod tests {
     use super::*;
     use crate::text::normalize as norm;
 
-    fn needle(s: &mut Stemmers, term: &str, lang: Lang) -> String {
+    fn needle(s: &mut Stemmers, term: &str, lang: Language) -> String {
         s.pattern(term, lang)
             .map(|p| p.needle())
             .unwrap_or_default()
@@ -221,27 +277,27 @@ mod tests {
     #[test]
     fn swedish_stems_meet_inflections_and_compounds() {
         let mut s = Stemmers::new();
-        let bygglov = needle(&mut s, "bygglov", Lang::Swedish);
+        let bygglov = needle(&mut s, "bygglov", Language::Swedish);
         assert!(norm("min bygglovsansökan").contains(&bygglov));
         assert!(norm("bygglovet").contains(&bygglov));
-        let sopkarl = needle(&mut s, "sopkärl", Lang::Swedish);
+        let sopkarl = needle(&mut s, "sopkärl", Language::Swedish);
         assert!(norm("sopkärlet är trasigt").contains(&sopkarl));
-        let tillstand = needle(&mut s, "parkeringstillstånd", Lang::Swedish);
+        let tillstand = needle(&mut s, "parkeringstillstånd", Language::Swedish);
         assert!(norm("handikapparkeringstillståndet").contains(&tillstand));
     }
 
     #[test]
     fn short_stems_and_phrases_need_a_word_start() {
         let mut s = Stemmers::new();
-        assert_eq!(needle(&mut s, "is", Lang::Swedish), " is ");
-        assert_eq!(needle(&mut s, "isen", Lang::Swedish), " isen");
-        let phrase = s.pattern("snow clearing", Lang::English);
+        assert_eq!(needle(&mut s, "is", Language::Swedish), " is ");
+        assert_eq!(needle(&mut s, "isen", Language::Swedish), " isen");
+        let phrase = s.pattern("snow clearing", Language::English);
         assert_eq!(
             phrase.as_ref().map(|p| p.stems.join("+")).as_deref(),
             Some("snow+clear")
         );
         assert_eq!(phrase.map(|p| p.compound()), Some(false));
-        assert_eq!(s.pattern("--", Lang::Swedish), None);
+        assert_eq!(s.pattern("--", Language::Swedish), None);
     }
 
     #[test]
@@ -249,11 +305,11 @@ mod tests {
         let mut s = Stemmers::new();
         // Porter turns `library` into `librari`; the needle must still find
         // `library`, `libraries` and `librarian`.
-        let library = needle(&mut s, "library", Lang::English);
+        let library = needle(&mut s, "library", Language::English);
         for text in ["the library", "libraries", "a librarian"] {
             assert!(norm(text).contains(&library), "{library:?} in {text:?}");
         }
-        let icy = needle(&mut s, "icy", Lang::English);
+        let icy = needle(&mut s, "icy", Language::English);
         assert!(norm("icy roads").contains(&icy));
     }
 
@@ -261,19 +317,19 @@ mod tests {
     fn english_terms_do_not_match_inside_words() {
         let mut s = Stemmers::new();
         // The stem of `election` is `elect`, which is inside `selection`.
-        let election = needle(&mut s, "election", Lang::English);
+        let election = needle(&mut s, "election", Language::English);
         assert_eq!(election, " elect");
         assert!(!norm("the selection of applicants").contains(&election));
         assert!(norm("the elections in May").contains(&election));
         // The same five-letter stem in Swedish finds compounds.
-        let lekplats = needle(&mut s, "lekplats", Lang::Swedish);
+        let lekplats = needle(&mut s, "lekplats", Language::Swedish);
         assert!(norm("närlekplatsen").contains(&lekplats));
     }
 
     #[test]
     fn one_and_two_letter_words_match_whole_words_only() {
         let mut s = Stemmers::new();
-        let efaktura = s.pattern("e-faktura", Lang::Swedish).map(|p| p.stems);
+        let efaktura = s.pattern("e-faktura", Language::Swedish).map(|p| p.stems);
         assert_eq!(efaktura, Some(vec!["e ".to_owned(), "faktur".to_owned()]));
     }
 }

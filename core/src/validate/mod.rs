@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::diagnostic::{self, Diagnostic, DiagnosticKind, Location};
 use crate::load::{RuleSet, suggest};
 use crate::model::Spanned;
-use crate::text::{Lang, Stemmers};
+use crate::text::{Language, Stemmers};
 
 mod calendar;
 mod terms;
@@ -291,10 +291,10 @@ pub(crate) fn check_with(set: &RuleSet, stemmers: &mut Stemmers) -> Vec<Diagnost
                 );
             }
             let lists = [
-                (&ty.keywords, Lang::Swedish),
-                (&ty.phrases, Lang::Swedish),
-                (&ty.keywords_en, Lang::English),
-                (&ty.phrases_en, Lang::English),
+                (&ty.keywords, Language::Swedish),
+                (&ty.phrases, Language::Swedish),
+                (&ty.keywords_en, Language::English),
+                (&ty.phrases_en, Language::English),
             ];
             let mut recognisable = !ty.form_codes.is_empty();
             for (list, lang) in lists {

@@ -9,14 +9,14 @@ use super::{Checker, tested_types};
 use crate::diagnostic::{DiagnosticKind, Location};
 use crate::load::suggest;
 use crate::model::{Spanned, Term};
-use crate::text::{Lang, Stemmers};
+use crate::text::{Language, Stemmers};
 
 /// Checks one term's weight and text; returns whether it can match.
 pub(super) fn check_term(
     c: &mut Checker<'_>,
     source: usize,
     term: &Term,
-    lang: Lang,
+    lang: Language,
     stemmers: &mut Stemmers,
 ) -> bool {
     if let Some(w) = &term.weight {
@@ -102,11 +102,11 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
     for (source, file) in &set.departments {
         let dept = file.department.id.get_ref().as_str();
         for ty in &file.types {
-            let lists: [(&[Term], Lang, f64); 4] = [
-                (&ty.keywords, Lang::Swedish, 1.0),
-                (&ty.phrases, Lang::Swedish, 2.0),
-                (&ty.keywords_en, Lang::English, 1.0),
-                (&ty.phrases_en, Lang::English, 2.0),
+            let lists: [(&[Term], Language, f64); 4] = [
+                (&ty.keywords, Language::Swedish, 1.0),
+                (&ty.phrases, Language::Swedish, 2.0),
+                (&ty.keywords_en, Language::English, 1.0),
+                (&ty.phrases_en, Language::English, 2.0),
             ];
             for (list, lang, default_weight) in lists {
                 for term in list {
