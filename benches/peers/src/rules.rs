@@ -2,25 +2,18 @@
 //! enquiry type its department, channels, form codes and terms, each term as
 //! the stems kommunlots searches for.
 //!
-//! kommunlots keeps its stemming internal (`core/src/text.rs`), so this
-//! module repeats it: normalise the term, stem each word with the same
-//! Snowball stemmers (`rust-stemmers`), keep the prefix the word and its stem
-//! share, and let a word whose stem would be shorter than three letters match
-//! only whole (its stem ends with a space). The benchmark checks the result:
-//! every peer must reach the same department as kommunlots on every enquiry.
+//! Each term's stems come from kommunlots itself
+//! ([`kommunlots::search_pattern`]), so the peers search for exactly what
+//! kommunlots searches for. The benchmark checks the result: every peer
+//! must reach the same department as kommunlots on every enquiry.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use kommunlots::model::{DepartmentFile, Term};
-use kommunlots::{Channel, Router, RuleSet};
-use rust_stemmers::{Algorithm, Stemmer};
+use kommunlots::{Channel, Language, Router, RuleSet, SearchPattern, search_pattern};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
-
-/// One-word Swedish stems at least this long also match inside a word
-/// (compounds); kommunlots' `COMPOUND_MIN_CHARS`. English terms never do.
-const COMPOUND_MIN_CHARS: usize = kommunlots::COMPOUND_MIN_CHARS;
 
 /// The routing policy numbers of `municipality.toml` the harnesses need.
 #[derive(Clone, Debug, Serialize)]
@@ -158,26 +151,6 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-fn stems(stemmer: &Stemmer, term: &str) -> Vec<String> {
-    normalize(term)
-        .split_whitespace()
-        .map(|w| {
-            let stem = stemmer.stem(w);
-            let shared: usize = w
-                .chars()
-                .zip(stem.chars())
-                .take_while(|(a, b)| a == b)
-                .map(|(a, _)| a.len_utf8())
-                .sum();
-            if w[..shared].chars().count() < 3 {
-                format!("{w} ")
-            } else {
-                w[..shared].to_owned()
-            }
-        })
-        .collect()
-}
-
 /// Loads `dir` with kommunlots (the router, for the type order and
 /// departments) and reads its department files for the terms.
 pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
@@ -208,8 +181,6 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
         first_line,
     };
 
-    let swedish = Stemmer::create(Algorithm::Swedish);
-    let english = Stemmer::create(Algorithm::English);
     let mut by_id: HashMap<String, TypeSpec> = HashMap::new();
     for source in set.sources() {
         if source.name == kommunlots::MUNICIPALITY_FILE {
@@ -220,25 +191,21 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
         let department = file.department.id.get_ref().clone();
         for def in &file.types {
             let mut terms: Vec<TermSpec> = Vec::new();
-            let mut add = |text: &str, in_swedish: bool, weight: f64, negative: bool| {
-                let stems = stems(if in_swedish { &swedish } else { &english }, text);
-                let written_rest = normalize(text)
-                    .split_whitespace()
-                    .last()
-                    .zip(stems.last())
-                    .and_then(|(word, stem)| word.strip_prefix(stem.as_str()))
-                    .unwrap_or_default()
-                    .to_owned();
-                let compound = in_swedish
-                    && stems.len() == 1
-                    && !stems[0].ends_with(' ')
-                    && stems[0].chars().count() >= COMPOUND_MIN_CHARS;
+            let mut add = |text: &str, language: Language, weight: f64, negative: bool| {
+                let Some(SearchPattern {
+                    stems,
+                    inside_words: compound,
+                    written_rest,
+                    ..
+                }) = search_pattern(text, language)
+                else {
+                    return;
+                };
                 // The same stems twice in one type count once; the first
                 // listing wins (as in kommunlots' `add_term`).
-                if stems.is_empty()
-                    || terms
-                        .iter()
-                        .any(|t| t.stems == stems && t.compound == compound)
+                if terms
+                    .iter()
+                    .any(|t| t.stems == stems && t.compound == compound)
                 {
                     return;
                 }
@@ -252,24 +219,24 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                     shadows: Vec::new(),
                 });
             };
-            let lists: [(&[Term], bool, f64); 4] = [
-                (&def.keywords, true, 1.0),
-                (&def.phrases, true, 2.0),
-                (&def.keywords_en, false, 1.0),
-                (&def.phrases_en, false, 2.0),
+            let lists: [(&[Term], Language, f64); 4] = [
+                (&def.keywords, Language::Swedish, 1.0),
+                (&def.phrases, Language::Swedish, 2.0),
+                (&def.keywords_en, Language::English, 1.0),
+                (&def.phrases_en, Language::English, 2.0),
             ];
-            for (list, in_swedish, default_weight) in lists {
+            for (list, language, default_weight) in lists {
                 for term in list {
                     let weight = term
                         .weight
                         .as_ref()
                         .map_or(default_weight, |w| *w.get_ref());
-                    add(term.text.get_ref(), in_swedish, weight, false);
+                    add(term.text.get_ref(), language, weight, false);
                 }
             }
             for word in &def.negative {
-                add(word.get_ref(), true, 0.0, true);
-                add(word.get_ref(), false, 0.0, true);
+                add(word.get_ref(), Language::Swedish, 0.0, true);
+                add(word.get_ref(), Language::English, 0.0, true);
             }
             let id = def.id.get_ref().clone();
             by_id.insert(
