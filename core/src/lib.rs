@@ -134,7 +134,7 @@ pub use json::EnquiryError;
 pub use load::{MAX_FILE_BYTES, MAX_FILES, MUNICIPALITY_FILE, RuleSet, SourceFile};
 pub use model::{Channel, Frequency};
 pub use progress::{Progress, ProgressError};
-pub use router::{EnquiryTypeInfo, FORM_SCORE, Router};
+pub use router::{EnquiryTypeInfo, FORM_SCORE, Router, TermInfo};
 pub use text::{COMPOUND_MIN_CHARS, Language, MAX_TEXT_BYTES, SearchPattern, search_pattern};
 pub use validate::Coverage;
 

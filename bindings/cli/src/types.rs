@@ -4,7 +4,9 @@
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
-use kommunlots::EnquiryTypeInfo;
+use kommunlots::decision::TermKind;
+use kommunlots::{EnquiryTypeInfo, Language, Router, SearchPattern, TermInfo};
+use serde::Serialize;
 
 use crate::error::{CliError, SUCCESS};
 use crate::output::{self, Format};
@@ -23,6 +25,18 @@ pub struct Args {
     /// WASM bindings give (`kl_router_enquiry_types_json`, `enquiryTypes()`).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Also list each type's terms with the stems they are searched by
+    /// (`…` where a word may go on or begin; see rules/README.md).
+    #[arg(long)]
+    pub terms: bool,
+}
+
+/// A type with its terms, for `--terms --format json`.
+#[derive(Serialize)]
+struct TypeWithTerms<'a> {
+    #[serde(flatten)]
+    info: EnquiryTypeInfo<'a>,
+    terms: Vec<TermInfo<'a>>,
 }
 
 /// Runs `kommunlots types`.
@@ -44,19 +58,93 @@ pub fn run(args: &Args) -> Result<u8, CliError> {
         .collect();
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
+        Format::Json if args.terms => {
+            let types: Vec<TypeWithTerms<'_>> = types
+                .into_iter()
+                .map(|info| TypeWithTerms {
+                    terms: terms_of(&router, info.id),
+                    info,
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &types).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, &types).map_err(io::Error::from)?;
             writeln!(out)?;
         }
-        Format::Text => write_table(&mut out, &types)?,
+        Format::Text => write_table(&mut out, &types, args.terms.then_some(&router))?,
     }
     out.flush()?;
     Ok(SUCCESS)
 }
 
+/// The terms of the type `id` (every listed type is the router's own).
+fn terms_of<'a>(router: &'a Router, id: &str) -> Vec<TermInfo<'a>> {
+    router.terms(id).map(Iterator::collect).unwrap_or_default()
+}
+
+/// A search pattern as the text output shows it: each stem with `…` where
+/// the word may go on, and before the first where it may also be found
+/// inside a word (`…slambrun…`, `septic… tank…`, `e faktur…`).
+fn pattern_text(p: &SearchPattern) -> String {
+    let words: Vec<String> = p
+        .stems
+        .iter()
+        .map(|s| match s.strip_suffix(' ') {
+            Some(whole) => whole.to_owned(),
+            None => format!("{s}…"),
+        })
+        .collect();
+    let joined = words.join(" ");
+    if p.inside_words {
+        format!("…{joined}")
+    } else {
+        joined
+    }
+}
+
+/// One line per term under its type: language, kind, weight, the term and
+/// how it is searched for.
+fn write_terms(out: &mut impl Write, terms: &[TermInfo<'_>]) -> io::Result<()> {
+    let width = terms
+        .iter()
+        .map(|t| t.term.chars().count())
+        .max()
+        .unwrap_or(0);
+    for t in terms {
+        let language = match t.language {
+            Language::Swedish => "sv",
+            Language::English => "en",
+        };
+        let kind = match (t.negative, t.kind) {
+            (true, _) => "negative",
+            (false, TermKind::Keyword) => "keyword",
+            (false, TermKind::Phrase) => "phrase",
+        };
+        let weight = if t.negative {
+            String::new()
+        } else {
+            t.weight.to_string()
+        };
+        writeln!(
+            out,
+            "      {language} {kind:8} {weight:>3}  {:width$}  {}",
+            t.term,
+            pattern_text(&t.pattern),
+        )?;
+    }
+    Ok(())
+}
+
 /// One block per department: a heading, then a line per type with its id,
-/// ROSA level, where it goes, secrecy and form codes, then its name.
-fn write_table(out: &mut impl Write, types: &[EnquiryTypeInfo<'_>]) -> io::Result<()> {
+/// ROSA level, where it goes, secrecy and form codes, then its name; with
+/// `router`, each type's terms under it.
+fn write_table(
+    out: &mut impl Write,
+    types: &[EnquiryTypeInfo<'_>],
+    router: Option<&Router>,
+) -> io::Result<()> {
     let id_width = types
         .iter()
         .map(|t| t.id.chars().count())
@@ -87,6 +175,9 @@ fn write_table(out: &mut impl Write, types: &[EnquiryTypeInfo<'_>]) -> io::Resul
             forms,
             t.name,
         )?;
+        if let Some(router) = router {
+            write_terms(out, &terms_of(router, t.id))?;
+        }
     }
     let first_line = types.iter().filter(|t| t.first_line).count();
     if !types.is_empty() {

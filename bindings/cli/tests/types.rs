@@ -95,6 +95,58 @@ fn types_json_is_the_bindings_catalogue() {
 }
 
 #[test]
+fn types_with_terms_show_how_each_term_is_searched_for() {
+    let klippan = klippan();
+    let dir = klippan.to_str().unwrap();
+    let o = run(&["types", dir, "--department", "narab", "--terms"], "");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    // Swedish Snowball undoubles `slambrunn`; a one-word Swedish term is
+    // also found inside words.
+    let line = out.lines().find(|l| l.contains(" slambrunn "));
+    let line = line.expect("slambrunn is listed");
+    assert!(
+        line.starts_with("      sv keyword    1  slambrunn"),
+        "{line}"
+    );
+    assert!(line.ends_with("  …slambrun…"), "{line}");
+    let line = out.lines().find(|l| l.contains(" septic tank "));
+    let line = line.expect("septic tank is listed");
+    assert!(
+        line.starts_with("      en phrase     2  septic tank"),
+        "{line}"
+    );
+    assert!(line.ends_with("  septic… tank…"), "{line}");
+
+    let o = run(
+        &[
+            "types",
+            dir,
+            "--department",
+            "narab",
+            "--terms",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    let types: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let slam = types
+        .as_array()
+        .and_then(|a| a.iter().find(|t| t["id"] == "slamtomning"))
+        .expect("slamtomning is listed");
+    assert_eq!(slam["department"], "narab");
+    let term = slam["terms"]
+        .as_array()
+        .and_then(|a| a.iter().find(|t| t["term"] == "slambrunn"))
+        .expect("slambrunn is a term");
+    assert_eq!(term["language"], "swedish");
+    assert_eq!(term["pattern"]["stems"][0], "slambrun");
+    assert_eq!(term["pattern"]["inside_words"], true);
+    assert_eq!(term["pattern"]["written_rest"], "n");
+}
+
+#[test]
 fn an_unknown_department_is_a_usage_error_listing_the_known_ones() {
     let klippan = klippan();
     let o = run(

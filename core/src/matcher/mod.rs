@@ -270,7 +270,10 @@ mod tests {
     }
 
     fn p(stems: &str) -> Pattern {
-        Pattern::new(stems.split(' ').map(str::to_owned).collect(), Language::Swedish)
+        Pattern::new(
+            stems.split(' ').map(str::to_owned).collect(),
+            Language::Swedish,
+        )
     }
 
     #[test]
@@ -367,7 +370,10 @@ mod tests {
     #[test]
     fn whole_word_stems_do_not_match_longer_words() {
         let m = Matcher::new(vec![(
-            Pattern::new(vec!["e ".to_owned(), "faktur".to_owned()], Language::Swedish),
+            Pattern::new(
+                vec!["e ".to_owned(), "faktur".to_owned()],
+                Language::Swedish,
+            ),
             t(0, 0),
         )])
         .unwrap_or_else(|e| unreachable!("{e}"));

@@ -243,6 +243,7 @@ fn add_term(
     terms.push(CompiledTerm {
         text: Arc::from(text),
         kind,
+        language: lang,
         weight,
         negative,
     });

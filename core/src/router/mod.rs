@@ -13,7 +13,7 @@ use crate::load::RuleSet;
 use crate::matcher::{Matcher, TermRef};
 use crate::model::{Channel, Frequency, Targets};
 use crate::testing::TestCase;
-use crate::text::{self, Stemmers};
+use crate::text::{self, Language, SearchPattern, Stemmers, search_pattern};
 
 mod assemble;
 mod compile;
@@ -104,8 +104,30 @@ pub(crate) struct DepartmentInfo {
 pub(crate) struct CompiledTerm {
     pub text: Arc<str>,
     pub kind: TermKind,
+    pub language: Language,
     pub weight: f64,
     pub negative: bool,
+}
+
+/// A rule term of an enquiry type as the router uses it: what is searched
+/// for, and what finding it is worth (from [`Router::terms`]).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct TermInfo<'a> {
+    /// The term as written in the rule file.
+    pub term: &'a str,
+    /// Keyword or phrase.
+    pub kind: TermKind,
+    /// The language it is stemmed in. A negative word is tried in both,
+    /// and is listed once for each.
+    pub language: Language,
+    /// What it adds to the type's score (its `weight`, else 1 for a
+    /// keyword and 2 for a phrase; 0 for a negative word).
+    pub weight: f64,
+    /// Whether it is a negative word, which rules the type out.
+    pub negative: bool,
+    /// How it is searched for.
+    pub pattern: SearchPattern,
 }
 
 pub(crate) struct CompiledType {
@@ -245,6 +267,24 @@ impl Router {
     /// Every enquiry type, in rule-file order.
     pub fn enquiry_types(&self) -> impl Iterator<Item = EnquiryTypeInfo<'_>> {
         self.types.iter().map(|t| self.type_info(t))
+    }
+
+    /// The terms of the enquiry type `type_id`, in rule-file order, each
+    /// with the stems it is searched by; `None` for an unknown type. A term
+    /// whose stems repeat an earlier one of the same type is left out, as
+    /// the router leaves it out.
+    pub fn terms(&self, type_id: &str) -> Option<impl Iterator<Item = TermInfo<'_>>> {
+        let ty = &self.types[*self.type_index.get(type_id)?];
+        Some(ty.terms.iter().filter_map(|t| {
+            Some(TermInfo {
+                term: &t.text,
+                kind: t.kind,
+                language: t.language,
+                weight: t.weight,
+                negative: t.negative,
+                pattern: search_pattern(&t.text, t.language)?,
+            })
+        }))
     }
 
     /// The enquiry type an e-service form code selects (case-insensitive,

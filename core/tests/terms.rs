@@ -1,0 +1,60 @@
+//! `Router::terms`: each rule term of a type with how it is searched for.
+
+use std::path::Path;
+
+use kommunlots::decision::TermKind;
+use kommunlots::{Language, Router, TermInfo};
+
+fn klippan() -> Router {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan");
+    Router::from_dir(dir).unwrap_or_else(|e| unreachable!("the Klippan rules must load:\n{e}"))
+}
+
+fn terms<'a>(router: &'a Router, ty: &str) -> Vec<TermInfo<'a>> {
+    router
+        .terms(ty)
+        .unwrap_or_else(|| unreachable!("Klippan has the type {ty}"))
+        .collect()
+}
+
+#[test]
+fn a_types_terms_come_with_their_stems_and_weights() {
+    let router = klippan();
+    let slam = terms(&router, "slamtomning");
+    let first = &slam[0];
+    assert_eq!(first.term, "slamtömning");
+    assert_eq!(first.kind, TermKind::Keyword);
+    assert_eq!(first.language, Language::Swedish);
+    assert_eq!(first.weight, 3.0);
+    let brunn = slam.iter().find(|t| t.term == "slambrunn");
+    let brunn = brunn.unwrap_or_else(|| unreachable!("slambrunn is a keyword"));
+    assert_eq!(brunn.pattern.stems, ["slambrun"]);
+    assert!(brunn.pattern.inside_words);
+    assert_eq!(brunn.pattern.written_rest, "n");
+    assert_eq!(brunn.weight, 1.0, "a keyword without a weight counts 1");
+    let septic = slam.iter().find(|t| t.term == "septic tank");
+    let septic = septic.unwrap_or_else(|| unreachable!("septic tank is an English phrase"));
+    assert_eq!(
+        (septic.kind, septic.language, septic.weight),
+        (TermKind::Phrase, Language::English, 2.0)
+    );
+    assert!(!septic.pattern.inside_words);
+}
+
+#[test]
+fn repeated_stems_are_left_out_and_negative_words_listed_per_language() {
+    let router = klippan();
+    // `överklaga` and `överklagande` share a stem: the router keeps the first.
+    let appeal = terms(&router, "bygglov-overklagande");
+    let words: Vec<&str> = appeal.iter().map(|t| t.term).collect();
+    assert!(words.contains(&"överklaga"), "{words:?}");
+    assert!(!words.contains(&"överklagande"), "{words:?}");
+    // va-anmalan rules out `enskilt`, tried as Swedish and as English.
+    let negative: Vec<Language> = terms(&router, "va-anmalan")
+        .iter()
+        .filter(|t| t.negative && t.term == "enskilt")
+        .map(|t| t.language)
+        .collect();
+    assert_eq!(negative, [Language::Swedish, Language::English]);
+    assert!(router.terms("no-such-type").is_none());
+}
