@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use kommunlots::model::{DepartmentFile, Term};
+use kommunlots::model::DepartmentFile;
 use kommunlots::{Channel, Language, Router, RuleSet, SearchPattern, search_pattern};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -219,19 +219,9 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                     shadows: Vec::new(),
                 });
             };
-            let lists: [(&[Term], Language, f64); 4] = [
-                (&def.keywords, Language::Swedish, 1.0),
-                (&def.phrases, Language::Swedish, 2.0),
-                (&def.keywords_en, Language::English, 1.0),
-                (&def.phrases_en, Language::English, 2.0),
-            ];
-            for (list, language, default_weight) in lists {
+            for (list, language, kind) in def.term_lists() {
                 for term in list {
-                    let weight = term
-                        .weight
-                        .as_ref()
-                        .map_or(default_weight, |w| *w.get_ref());
-                    add(term.text.get_ref(), language, weight, false);
+                    add(term.text.get_ref(), language, term.weight_in(kind), false);
                 }
             }
             for word in &def.negative {

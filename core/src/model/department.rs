@@ -5,6 +5,8 @@ use serde::Deserialize;
 
 use super::{Channel, EscalationStep, Frequency, Spanned, Targets, Term};
 use crate::calendar::OpeningHours;
+use crate::decision::TermKind;
+use crate::text::Language;
 
 /// The whole of a department file.
 #[derive(Clone, Debug, Deserialize)]
@@ -116,6 +118,20 @@ pub struct EnquiryTypeDef {
     /// and municipality's (an empty list turns escalation off).
     #[serde(default)]
     pub escalation: Option<Vec<EscalationStep>>,
+}
+
+impl EnquiryTypeDef {
+    /// Its four term lists, each with the language its terms are stemmed in
+    /// and their kind: `keywords` and `phrases` (Swedish), `keywords_en`
+    /// and `phrases_en` (English).
+    pub fn term_lists(&self) -> [(&[Term], Language, TermKind); 4] {
+        [
+            (&self.keywords, Language::Swedish, TermKind::Keyword),
+            (&self.phrases, Language::Swedish, TermKind::Phrase),
+            (&self.keywords_en, Language::English, TermKind::Keyword),
+            (&self.phrases_en, Language::English, TermKind::Phrase),
+        ]
+    }
 }
 
 fn default_frequency() -> Frequency {

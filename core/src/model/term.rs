@@ -6,6 +6,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::Spanned;
+use crate::decision::TermKind;
 
 /// A keyword or phrase that recognises an enquiry type, written either as a
 /// plain string (`"bygglov"`, default weight) or as a table
@@ -17,6 +18,20 @@ pub struct Term {
     /// The weight, when one was given; the default depends on the list the
     /// term is in (1.0 for keywords, 2.0 for phrases).
     pub weight: Option<Spanned<f64>>,
+}
+
+impl Term {
+    /// What finding the term adds to its type's score: its own weight, else
+    /// the default of its list's `kind` (1 for a keyword, 2 for a phrase).
+    pub fn weight_in(&self, kind: TermKind) -> f64 {
+        self.weight.as_ref().map_or(
+            match kind {
+                TermKind::Keyword => 1.0,
+                TermKind::Phrase => 2.0,
+            },
+            |w| *w.get_ref(),
+        )
+    }
 }
 
 #[derive(Deserialize)]

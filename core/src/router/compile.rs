@@ -16,7 +16,7 @@ use crate::decision::TermKind;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, LoadError, Location};
 use crate::load::RuleSet;
 use crate::matcher::{Matcher, TermRef};
-use crate::model::{Channel, EscalationStep, Term};
+use crate::model::{Channel, EscalationStep};
 use crate::testing::TestCase;
 use crate::text::{Language, Pattern, Stemmers};
 /// Builds the router from a rule set the check found no error in.
@@ -98,19 +98,10 @@ pub(super) fn compile(
                 );
             }
             let mut terms = Vec::new();
-            let lists: [(&[Term], Language, TermKind, f64); 4] = [
-                (&def.keywords, Language::Swedish, TermKind::Keyword, 1.0),
-                (&def.phrases, Language::Swedish, TermKind::Phrase, 2.0),
-                (&def.keywords_en, Language::English, TermKind::Keyword, 1.0),
-                (&def.phrases_en, Language::English, TermKind::Phrase, 2.0),
-            ];
-            for (list, lang, kind, default_weight) in lists {
+            for (list, lang, kind) in def.term_lists() {
                 for term in list {
                     let text = term.text.get_ref();
-                    let weight = term
-                        .weight
-                        .as_ref()
-                        .map_or(default_weight, |w| *w.get_ref());
+                    let weight = term.weight_in(kind);
                     add_term(
                         stemmers,
                         &mut patterns,

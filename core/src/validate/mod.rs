@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::diagnostic::{self, Diagnostic, DiagnosticKind, Location};
 use crate::load::{RuleSet, suggest};
 use crate::model::Spanned;
-use crate::text::{Language, Stemmers};
+use crate::text::Stemmers;
 
 mod calendar;
 mod terms;
@@ -290,14 +290,8 @@ pub(crate) fn check_with(set: &RuleSet, stemmers: &mut Stemmers) -> Vec<Diagnost
                     Some(help),
                 );
             }
-            let lists = [
-                (&ty.keywords, Language::Swedish),
-                (&ty.phrases, Language::Swedish),
-                (&ty.keywords_en, Language::English),
-                (&ty.phrases_en, Language::English),
-            ];
             let mut recognisable = !ty.form_codes.is_empty();
-            for (list, lang) in lists {
+            for (list, lang, _) in ty.term_lists() {
                 for term in list {
                     recognisable |= check_term(&mut c, source, term, lang, stemmers);
                 }

@@ -102,21 +102,12 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
     for (source, file) in &set.departments {
         let dept = file.department.id.get_ref().as_str();
         for ty in &file.types {
-            let lists: [(&[Term], Language, f64); 4] = [
-                (&ty.keywords, Language::Swedish, 1.0),
-                (&ty.phrases, Language::Swedish, 2.0),
-                (&ty.keywords_en, Language::English, 1.0),
-                (&ty.phrases_en, Language::English, 2.0),
-            ];
-            for (list, lang, default_weight) in lists {
+            for (list, lang, kind) in ty.term_lists() {
                 for term in list {
                     let Some(pattern) = stemmers.pattern(term.text.get_ref(), lang) else {
                         continue;
                     };
-                    let weight = term
-                        .weight
-                        .as_ref()
-                        .map_or(default_weight, |w| *w.get_ref());
+                    let weight = term.weight_in(kind);
                     let key = (pattern, weight.to_bits());
                     match seen.get(&key) {
                         Some(&(other_dept, other_ty, first_source, first_text))
