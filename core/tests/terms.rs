@@ -42,19 +42,74 @@ fn a_types_terms_come_with_their_stems_and_weights() {
 }
 
 #[test]
-fn repeated_stems_are_left_out_and_negative_words_listed_per_language() {
+fn repeated_stems_are_left_out_and_negative_words_listed_per_stem() {
     let router = klippan();
     // `överklaga` and `överklagande` share a stem: the router keeps the first.
     let appeal = terms(&router, "bygglov-overklagande");
     let words: Vec<&str> = appeal.iter().map(|t| t.term).collect();
     assert!(words.contains(&"överklaga"), "{words:?}");
     assert!(!words.contains(&"överklagande"), "{words:?}");
-    // va-anmalan rules out `enskilt`, tried as Swedish and as English.
-    let negative: Vec<Language> = terms(&router, "va-anmalan")
-        .iter()
-        .filter(|t| t.negative && t.term == "enskilt")
-        .map(|t| t.language)
-        .collect();
-    assert_eq!(negative, [Language::Swedish, Language::English]);
+    // va-anmalan rules out `enskilt` and `enskilda`, each stemmed as
+    // Swedish and as English; `enskilt` has one stem in both, `enskilda`
+    // two (`enskild`, `enskilda`).
+    let negative = |word: &str| -> Vec<Language> {
+        terms(&router, "va-anmalan")
+            .iter()
+            .filter(|t| t.negative && t.term == word)
+            .map(|t| t.language)
+            .collect()
+    };
+    assert_eq!(negative("enskilt"), [Language::Swedish]);
+    assert_eq!(negative("enskilda"), [Language::Swedish, Language::English]);
     assert!(router.terms("no-such-type").is_none());
+}
+
+#[test]
+fn the_same_stem_in_swedish_and_english_counts_once() {
+    let municipality = r#"
+        [municipality]
+        name = "Provkommun"
+
+        [first_line]
+        id = "kontaktcenter"
+        name = "Kontaktcenter"
+        handler = "kundtjanst"
+
+        [[first_line.unit]]
+        id = "kundtjanst"
+        name = "Kundtjänsten"
+    "#;
+    let department = r#"
+        [department]
+        id = "avfall"
+        name = "Avfall"
+
+        [[unit]]
+        id = "avfall-kundservice"
+        name = "Kundservice"
+
+        [[type]]
+        id = "farligt-avfall"
+        name = "Farligt avfall"
+        level = 1
+        unit = "avfall-kundservice"
+        frequency = "daily"
+        keywords = ["batterier"]
+        keywords_en = ["batteries"]
+    "#;
+    let router = Router::from_sources([
+        ("municipality.toml", municipality),
+        ("departments/avfall.toml", department),
+    ])
+    .unwrap_or_else(|e| unreachable!("the rules load:\n{e}"));
+    // Both stem to `batteri`; the Swedish term, listed first, is kept.
+    let listed: Vec<&str> = terms(&router, "farligt-avfall")
+        .iter()
+        .map(|t| t.term)
+        .collect();
+    assert_eq!(listed, ["batterier"]);
+    let d = router.route(&kommunlots::Enquiry::text(
+        "Var lämnar jag gamla batterier?",
+    ));
+    assert_eq!(d.explanation.trace.score, 1.0);
 }

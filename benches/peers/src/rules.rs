@@ -203,10 +203,7 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                 };
                 // The same stems twice in one type count once; the first
                 // listing wins (as in kommunlots' `add_term`).
-                if terms
-                    .iter()
-                    .any(|t| t.stems == stems && t.compound == compound)
-                {
+                if terms.iter().any(|t| t.stems == stems) {
                     return;
                 }
                 terms.push(TermSpec {

@@ -220,13 +220,16 @@ fn add_term(
     let Some(pattern) = stemmers.pattern(text, lang) else {
         return;
     };
-    // The same stem twice in one type (`överklaga`, `överklagande`) counts
-    // once: the first listing wins.
+    // The same stems twice in one type (`överklaga`, `överklagande`) count
+    // once: the first listing wins. That holds across languages too: the
+    // Swedish `batterier` and the English `batteries` share the stem
+    // `batteri`, and the Swedish one, listed first, is also found inside
+    // words, so it finds all the English one would.
     if patterns
         .iter()
         .rev()
         .take_while(|(_, r)| r.ty == ty)
-        .any(|(p, _)| *p == pattern)
+        .any(|(p, _)| p.stems == pattern.stems)
     {
         return;
     }

@@ -119,7 +119,7 @@ pub struct TermInfo<'a> {
     /// Keyword or phrase.
     pub kind: TermKind,
     /// The language it is stemmed in. A negative word is tried in both,
-    /// and is listed once for each.
+    /// and listed for each language that gives it another stem.
     pub language: Language,
     /// What it adds to the type's score (its `weight`, else 1 for a
     /// keyword and 2 for a phrase; 0 for a negative word).
