@@ -50,6 +50,18 @@ function phraseEnd(text, pos, rest) {
   return text[pos - 1] === ' ' ? pos - 1 : pos;
 }
 
+// kommunlots' in_street_name: a term found within one word that ends with a
+// street suffix, wholly before it (the address, not the subject). Offsets
+// are UTF-16 units here, bytes in Rust; the comparison is the same.
+const STREET_SUFFIXES = ['gatan', 'vägen', 'gränd', 'gränden', 'stigen', 'torget', 'backen'];
+function inStreetName(text, start, end) {
+  if (text.slice(start, end).includes(' ')) return false;
+  const space = text.indexOf(' ', end);
+  const wordEnd = space < 0 ? text.length : space;
+  const word = text.slice(0, wordEnd);
+  return STREET_SUFFIXES.some((s) => word.endsWith(s) && end + s.length <= wordEnd);
+}
+
 // Where a term occurs in the text, as [start, end] spans (kommunlots'
 // matcher: from the word its first stem starts to the end of its last stem,
 // and on over the rest of its last word as written where the text has it).
@@ -61,7 +73,7 @@ function occurrences(text, term) {
     let end = phraseEnd(text, at + term.needle.length, term.rest);
     if (end < 0) continue;
     if (text.startsWith(term.writtenRest, end)) end += term.writtenRest.length;
-    spans.push([at + wordStart, end]);
+    if (!inStreetName(text, at + wordStart, end)) spans.push([at + wordStart, end]);
   }
   return spans;
 }

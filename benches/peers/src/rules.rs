@@ -286,7 +286,8 @@ pub fn drop_shadowed(spec: &Spec, text: &str, hits: &mut Vec<Hit>) {
         let Some(j) = h.term else { return true };
         let term = &spec.types[h.ty].terms[j];
         if term.shadows.is_empty() {
-            return true;
+            // Found only inside street names, it does not count either.
+            return !occurrences(text, term).is_empty();
         }
         let longer: Vec<(usize, usize)> = term
             .shadows
@@ -316,12 +317,29 @@ pub fn occurrences(text: &str, term: &TermSpec) -> Vec<(usize, usize)> {
             if text[end..].starts_with(term.written_rest.as_str()) {
                 end += term.written_rest.len();
             }
-            found.push((at + word_start, end));
+            if !in_street_name(text, at + word_start, end) {
+                found.push((at + word_start, end));
+            }
         }
         // Overlapping occurrences: go on from the next character.
         from = at + text[at..].chars().next().map_or(1, char::len_utf8);
     }
     found
+}
+
+/// kommunlots' `in_street_name` (core/src/matcher/mod.rs): a term found
+/// within one word that ends with a street suffix, wholly before it.
+fn in_street_name(text: &str, start: usize, end: usize) -> bool {
+    const STREET_SUFFIXES: [&str; 7] = [
+        "gatan", "vägen", "gränd", "gränden", "stigen", "torget", "backen",
+    ];
+    if text[start..end].contains(' ') {
+        return false;
+    }
+    let word_end = end + text[end..].find(' ').unwrap_or(text.len() - end);
+    STREET_SUFFIXES
+        .iter()
+        .any(|s| text[..word_end].ends_with(s) && end + s.len() <= word_end)
 }
 
 /// kommunlots' `phrase_end` (core/src/matcher.rs): where a phrase ends,

@@ -149,6 +149,8 @@ impl Matcher {
         scan::scan(automaton, normalized, self.longest_key, |state, end| {
             self.hits_ending_at(automaton, state, normalized, end, hits);
         });
+        // A citizen's address is not what the enquiry is about.
+        hits.retain(|h| !in_street_name(normalized, h.start, h.end));
         // Sweep in order of start, longest first: a hit is inside a longer
         // one when an earlier hit reaches at least as far.
         hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -231,6 +233,42 @@ fn phrase_end(text: &[u8], mut pos: usize, rest: &[String]) -> Option<usize> {
     })
 }
 
+/// Endings of Swedish street names, lower case: a word that ends with one
+/// and has more before it (`biblioteksgatan`, `badhusvägen`, `skolgränd`)
+/// names a street.
+const STREET_SUFFIXES: [&str; 7] = [
+    "gatan", "vägen", "gränd", "gränden", "stigen", "torget", "backen",
+];
+
+/// The length in bytes of the shortest of [`STREET_SUFFIXES`].
+const SHORTEST_STREET_SUFFIX: usize = 5;
+
+/// Whether the term found at `start..end` lies in the name part of a street
+/// name: within one word that ends with a street suffix, wholly before it.
+/// The address in "jag bor på Biblioteksgatan 3" is not about the library,
+/// nor "Skolgatan" about school. A term that reaches into the suffix
+/// (`cykelväg` in `cykelvägen`) is the word itself and counts.
+fn in_street_name(text: &[u8], start: usize, end: usize) -> bool {
+    let (Some(found), Some(rest)) = (text.get(start..end), text.get(end..)) else {
+        return false;
+    };
+    if found.contains(&b' ') {
+        return false;
+    }
+    let word_end = end + rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
+    // Most found words end within a few letters; every suffix is at least
+    // five bytes.
+    if word_end - end < SHORTEST_STREET_SUFFIX {
+        return false;
+    }
+    let Some(word) = text.get(..word_end) else {
+        return false;
+    };
+    STREET_SUFFIXES
+        .iter()
+        .any(|s| word.ends_with(s.as_bytes()) && end + s.len() <= word_end)
+}
+
 /// Whether `text` continues with `word` at `at`.
 ///
 /// A plain loop rather than `<[u8]>::starts_with`, which calls the C
@@ -294,6 +332,28 @@ mod tests {
         // An inflected form covers only the stem, and `brunn` is not inside.
         assert_eq!(m.found(" slambrunar "), vec![t(0, 0)]);
         assert_eq!(m.found(" brunnen "), vec![t(1, 0)]);
+    }
+
+    #[test]
+    fn terms_inside_a_street_name_do_not_count() {
+        let m = Matcher::new(vec![
+            (p("bibliotek"), t(0, 0)),
+            (p("cykelväg"), t(1, 0)),
+            (p("stopp i avlopp"), t(2, 0)),
+        ])
+        .unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(
+            m.found(" hälsningar från biblioteksgatan 3 det är stopp i avloppet "),
+            vec![t(2, 0)]
+        );
+        // The street's own word, and the term alone, still count.
+        assert_eq!(m.found(" hål på cykelvägen "), vec![t(1, 0)]);
+        assert_eq!(m.found(" biblioteket på torget "), vec![t(0, 0)]);
+        assert!(in_street_name(b" skolgatan ", 1, 5));
+        assert!(!in_street_name(" cykelvägen ".as_bytes(), 1, 10));
+        assert!(!in_street_name(b" gatan ", 1, 4));
+        let shortest = STREET_SUFFIXES.iter().map(|s| s.len()).min();
+        assert_eq!(shortest, Some(SHORTEST_STREET_SUFFIX));
     }
 
     #[test]
