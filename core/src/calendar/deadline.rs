@@ -36,8 +36,9 @@ impl Calendar {
         received: Timestamp,
         target: &ServiceTarget,
     ) -> Result<Zoned, CalendarError> {
-        let (due, _) = self.due_with_offset(hours, received, target)?;
-        Ok(due.to_zoned(self.tz.clone()))
+        Ok(self
+            .due_instant(hours, received, target)?
+            .to_zoned(self.tz.clone()))
     }
 
     /// [`Calendar::due`] as an instant and the zone's offset then: what a
@@ -48,6 +49,17 @@ impl Calendar {
         received: Timestamp,
         target: &ServiceTarget,
     ) -> Result<(Timestamp, Offset), CalendarError> {
+        let due = self.due_instant(hours, received, target)?;
+        Ok((due, self.offset_at(due)))
+    }
+
+    /// [`Calendar::due`] as an instant.
+    fn due_instant(
+        &self,
+        hours: &OpeningHours,
+        received: Timestamp,
+        target: &ServiceTarget,
+    ) -> Result<Timestamp, CalendarError> {
         let start = self.next_opening(hours, received)?;
         let due = match *target {
             ServiceTarget::WorkingDays(n) => self.add_working_days(hours, start, n)?,
@@ -58,7 +70,7 @@ impl Calendar {
                 self.add_opening_time(hours, start, SignedDuration::from_hours(i64::from(n)))?
             }
         };
-        Ok((due, self.offset_at(due)))
+        Ok(due)
     }
 
     /// The unit's opening time between `from` and `to`; negative when `to`
