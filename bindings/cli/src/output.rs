@@ -177,17 +177,15 @@ pub fn decision_text(d: &Decision) -> String {
             .iter()
             .map(|c| {
                 let terms: Vec<&str> = c.terms.iter().map(|t| &*t.term).collect();
-                if terms.is_empty() {
-                    format!("{} ({}, score {})", c.enquiry_type, c.department, c.score)
+                let found = if terms.is_empty() {
+                    String::new()
                 } else {
-                    format!(
-                        "{} ({}, score {}: {})",
-                        c.enquiry_type,
-                        c.department,
-                        c.score,
-                        terms.join(", ")
-                    )
-                }
+                    format!(": {}", terms.join(", "))
+                };
+                format!(
+                    "{} ({}, score {}{found})",
+                    c.enquiry_type, c.department, c.score
+                )
             })
             .collect();
         field("candidates", &candidates.join(", "));
