@@ -15,7 +15,7 @@ use aho_corasick::MatchKind;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 
-use crate::text::Pattern;
+use crate::text::SearchPattern;
 
 mod scan;
 
@@ -75,14 +75,14 @@ pub(crate) struct Hit {
 impl Matcher {
     /// Compiles `(pattern, term)` pairs. Terms may share a pattern; each
     /// distinct key (the start of a first word) is searched once.
-    pub(crate) fn new(entries: Vec<(Pattern, TermRef)>) -> Result<Matcher, String> {
+    pub(crate) fn new(entries: Vec<(SearchPattern, TermRef)>) -> Result<Matcher, String> {
         let mut entries: Vec<(Vec<u8>, Owner)> = entries
             .into_iter()
             .map(|(p, term)| {
                 let mut key = p.needle().into_bytes();
                 let tail = key.split_off(key.len().min(KEY_BYTES));
                 let rest = p.stems[1..].to_vec();
-                let written_rest = p.written_rest().as_bytes().to_vec();
+                let written_rest = p.written_rest.into_bytes();
                 (
                     key,
                     Owner {
@@ -241,7 +241,17 @@ const STREET_SUFFIXES: [&str; 7] = [
 ];
 
 /// The length in bytes of the shortest of [`STREET_SUFFIXES`].
-const SHORTEST_STREET_SUFFIX: usize = 5;
+const SHORTEST_STREET_SUFFIX: usize = {
+    let mut shortest = usize::MAX;
+    let mut i = 0;
+    while i < STREET_SUFFIXES.len() {
+        if STREET_SUFFIXES[i].len() < shortest {
+            shortest = STREET_SUFFIXES[i].len();
+        }
+        i += 1;
+    }
+    shortest
+};
 
 /// Whether the term found at `start..end` lies in the name part of a street
 /// name: within one word that ends with a street suffix, wholly before it.
@@ -256,8 +266,7 @@ fn in_street_name(text: &[u8], start: usize, end: usize) -> bool {
         return false;
     }
     let word_end = end + rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
-    // Most found words end within a few letters; every suffix is at least
-    // five bytes.
+    // Most found words end within a few letters, before any suffix fits.
     if word_end - end < SHORTEST_STREET_SUFFIX {
         return false;
     }
@@ -307,10 +316,11 @@ mod tests {
         TermRef { ty, term }
     }
 
-    fn p(stems: &str) -> Pattern {
-        Pattern::new(
+    fn p(stems: &str) -> SearchPattern {
+        SearchPattern::new(
             stems.split(' ').map(str::to_owned).collect(),
             Language::Swedish,
+            String::new(),
         )
     }
 
@@ -430,9 +440,10 @@ mod tests {
     #[test]
     fn whole_word_stems_do_not_match_longer_words() {
         let m = Matcher::new(vec![(
-            Pattern::new(
+            SearchPattern::new(
                 vec!["e ".to_owned(), "faktur".to_owned()],
                 Language::Swedish,
+                String::new(),
             ),
             t(0, 0),
         )])

@@ -18,7 +18,7 @@ use crate::load::RuleSet;
 use crate::matcher::{Matcher, TermRef};
 use crate::model::{Channel, EscalationStep};
 use crate::testing::TestCase;
-use crate::text::{Language, Pattern, Stemmers};
+use crate::text::{Language, SearchPattern, Stemmers};
 /// Builds the router from a rule set the check found no error in.
 pub(super) fn compile(
     set: &RuleSet,
@@ -208,7 +208,7 @@ pub(super) fn compile(
 #[allow(clippy::too_many_arguments)]
 fn add_term(
     stemmers: &mut Stemmers,
-    patterns: &mut Vec<(Pattern, TermRef)>,
+    patterns: &mut Vec<(SearchPattern, TermRef)>,
     terms: &mut Vec<CompiledTerm>,
     ty: u32,
     text: &str,

@@ -25,8 +25,8 @@ pub const COMPOUND_MIN_CHARS: usize = 5;
 
 mod stem;
 
+pub(crate) use stem::Stemmers;
 pub use stem::{Language, SearchPattern, search_pattern};
-pub(crate) use stem::{Pattern, Stemmers};
 
 /// Normalises `text` into `out` (cleared first), as UTF-8 bytes: the
 /// matcher works on bytes, so the text is not validated again. Returns
@@ -207,7 +207,7 @@ const LATIN1_FOLD: [u8; 128] = {
             } else {
                 b
             };
-        } else if b == 0xAD {
+        } else if is_default_ignorable(b as char) {
             table[i] = SOFT_HYPHEN;
         }
         i += 1;
@@ -215,9 +215,10 @@ const LATIN1_FOLD: [u8; 128] = {
     table
 };
 
-/// The [`LATIN1_FOLD`] entry of U+00AD SOFT HYPHEN, the one default-ignorable
-/// code point in Latin-1: not 0, so that it is dropped rather than made a
-/// space, and below every letter the table holds (U+00AA and up).
+/// The [`LATIN1_FOLD`] entry of the default-ignorable code points (in
+/// Latin-1 only U+00AD SOFT HYPHEN, as [`is_default_ignorable`] says): not
+/// 0, so that it is dropped rather than made a space, and below every
+/// letter the table holds (U+00AA and up).
 const SOFT_HYPHEN: u8 = 1;
 
 /// Unicode's `Default_Ignorable_Code_Point` (DerivedCoreProperties.txt,
@@ -229,9 +230,9 @@ const SOFT_HYPHEN: u8 = 1;
 /// Written out here because the standard library has no query for the
 /// property, and the crate that has (`icu_properties`) would bring tables
 /// for every property to answer for twenty ranges.
-fn is_default_ignorable(c: char) -> bool {
+const fn is_default_ignorable(c: char) -> bool {
     matches!(
-        u32::from(c),
+        c as u32,
         0x00AD
             | 0x034F
             | 0x061C

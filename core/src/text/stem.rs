@@ -47,15 +47,7 @@ pub struct SearchPattern {
 /// normalised and stemmed as the router does when it loads a rule set.
 /// `None` for a term with no letter or digit.
 pub fn search_pattern(term: &str, language: Language) -> Option<SearchPattern> {
-    let stemmer = match language {
-        Language::Swedish => Stemmer::create(Algorithm::Swedish),
-        Language::English => Stemmer::create(Algorithm::English),
-    };
-    stem(&stemmer, term, language).map(|p| SearchPattern {
-        inside_words: p.compound(),
-        written_rest: p.written_rest().to_owned(),
-        stems: p.stems,
-    })
+    stem(&language.stemmer(), term, language)
 }
 
 /// The language a rule term is written in, which picks its stemmer:
@@ -70,29 +62,38 @@ pub enum Language {
     English,
 }
 
+impl Language {
+    /// Its Snowball stemmer.
+    fn stemmer(self) -> Stemmer {
+        Stemmer::create(match self {
+            Language::Swedish => Algorithm::Swedish,
+            Language::English => Algorithm::English,
+        })
+    }
+}
+
 /// Snowball stemmers for the two languages rule terms are written in.
 ///
 /// Loading a rule set asks for every term's pattern twice (the check for
 /// keyword conflicts, then compilation), so patterns are remembered per
 /// language.
 pub(crate) struct Stemmers {
-    swedish: Stemmer,
-    english: Stemmer,
-    seen: [FxHashMap<Box<str>, Option<Pattern>>; 2],
+    /// Indexed by `Language as usize`, as `seen` is.
+    stemmers: [Stemmer; 2],
+    seen: [FxHashMap<Box<str>, Option<SearchPattern>>; 2],
 }
 
 impl Stemmers {
     pub(crate) fn new() -> Self {
         Stemmers {
-            swedish: Stemmer::create(Algorithm::Swedish),
-            english: Stemmer::create(Algorithm::English),
+            stemmers: [Language::Swedish.stemmer(), Language::English.stemmer()],
             seen: [FxHashMap::default(), FxHashMap::default()],
         }
     }
 
     /// The search pattern for a rule term: its normalised words, each
     /// stemmed. Returns `None` for a term with no letters or digits.
-    pub(crate) fn pattern(&mut self, term: &str, lang: Language) -> Option<Pattern> {
+    pub(crate) fn pattern(&mut self, term: &str, lang: Language) -> Option<SearchPattern> {
         self.with_pattern(term, lang, Option::clone)
     }
 
@@ -107,16 +108,12 @@ impl Stemmers {
         &mut self,
         term: &str,
         lang: Language,
-        f: impl FnOnce(&Option<Pattern>) -> R,
+        f: impl FnOnce(&Option<SearchPattern>) -> R,
     ) -> R {
         if let Some(pattern) = self.seen[lang as usize].get(term) {
             return f(pattern);
         }
-        let stemmer = match lang {
-            Language::Swedish => &self.swedish,
-            Language::English => &self.english,
-        };
-        let pattern = stem(stemmer, term, lang);
+        let pattern = stem(&self.stemmers[lang as usize], term, lang);
         let out = f(&pattern);
         self.seen[lang as usize].insert(term.into(), pattern);
         out
@@ -124,7 +121,7 @@ impl Stemmers {
 }
 
 /// Stems every word of `term` (see [`Stemmers::pattern`]).
-fn stem(stemmer: &Stemmer, term: &str, lang: Language) -> Option<Pattern> {
+fn stem(stemmer: &Stemmer, term: &str, lang: Language) -> Option<SearchPattern> {
     let normalized = normalize(term);
     let stems: Vec<String> = split_words(&normalized)
         .map(|w| {
@@ -157,105 +154,40 @@ fn stem(stemmer: &Stemmer, term: &str, lang: Language) -> Option<Pattern> {
         .and_then(|(word, stem)| word.strip_prefix(stem.as_str()))
         .unwrap_or_default()
         .to_owned();
-    (!stems.is_empty()).then(|| Pattern::new(stems, lang).with_written_rest(written_rest))
+    (!stems.is_empty()).then(|| SearchPattern::new(stems, lang, written_rest))
 }
 
-/// A compiled rule term: the stems of its words.
-///
-/// Each word of a term matches any word that starts with its stem, so every
-/// word may be inflected (`överklaga beslutet om bygglovet` matches the
-/// phrase `överklaga beslut om bygglov`). A one-word Swedish term whose stem
-/// has at least [`COMPOUND_MIN_CHARS`] characters also matches inside a word,
-/// so it finds compounds (`bygglov` in `bygglovsansökan`,
-/// `parkeringstillstånd` in `handikapparkeringstillståndet`). English writes
-/// compounds apart, and its stems hide inside unrelated words (`elect` in
-/// `selection`), so English terms match at the start of a word only. A word
-/// whose stem would be shorter than
-/// three letters (`e` in `e-faktura`, `va` in `va-taxa`) must match a whole
-/// word; its stem then ends with a space.
-///
-/// Two patterns are equal when they search for the same thing: their stems
-/// and whether they match inside a word. How the last word was written
-/// beyond its stem only decides how much of the text a found term covers.
-#[derive(Clone, Debug)]
-pub(crate) struct Pattern {
-    /// The stems, one per word, in order.
-    pub stems: Vec<String>,
-    /// Whether the term may match inside a word (a compound).
-    compound: bool,
-    /// The last word as written, after its stem (`n` for `slambrunn`).
-    written_rest: String,
-}
-
-impl Pattern {
-    /// What equality, order and hashing look at.
-    fn identity(&self) -> (&[String], bool) {
-        (&self.stems, self.compound)
-    }
-}
-
-impl PartialEq for Pattern {
-    fn eq(&self, other: &Self) -> bool {
-        self.identity() == other.identity()
-    }
-}
-
-impl Eq for Pattern {}
-
-impl std::hash::Hash for Pattern {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.identity().hash(state);
-    }
-}
-
-impl PartialOrd for Pattern {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Pattern {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.identity().cmp(&other.identity())
-    }
-}
-
-impl Pattern {
-    /// The pattern of a term in `lang` with these stems (see the type's
-    /// documentation for when it matches inside a word).
-    pub(crate) fn new(stems: Vec<String>, lang: Language) -> Self {
-        let compound = lang == Language::Swedish
+impl SearchPattern {
+    /// The pattern of a term in `lang` with these stems, and the rest of its
+    /// last word as written after the last stem.
+    ///
+    /// Each word of a term matches any word that starts with its stem, so
+    /// every word may be inflected (`överklaga beslutet om bygglovet` matches
+    /// the phrase `överklaga beslut om bygglov`). A one-word Swedish term
+    /// whose stem has at least [`COMPOUND_MIN_CHARS`] characters also matches
+    /// inside a word, so it finds compounds (`bygglov` in `bygglovsansökan`,
+    /// `parkeringstillstånd` in `handikapparkeringstillståndet`). English
+    /// writes compounds apart, and its stems hide inside unrelated words
+    /// (`elect` in `selection`), so English terms match at the start of a
+    /// word only. A word whose stem would be shorter than three letters (`e`
+    /// in `e-faktura`, `va` in `va-taxa`) must match a whole word; its stem
+    /// then ends with a space.
+    pub(crate) fn new(stems: Vec<String>, lang: Language, written_rest: String) -> Self {
+        let inside_words = lang == Language::Swedish
             && stems.len() == 1
             && !stems[0].ends_with(' ')
             && stems[0].chars().count() >= COMPOUND_MIN_CHARS;
-        Pattern {
+        SearchPattern {
             stems,
-            compound,
-            written_rest: String::new(),
+            inside_words,
+            written_rest,
         }
-    }
-
-    /// The pattern, with the rest of its last word as written after the
-    /// stem: where the text goes on with it, a found term covers it too.
-    pub(crate) fn with_written_rest(mut self, rest: String) -> Self {
-        self.written_rest = rest;
-        self
-    }
-
-    /// The last word as written, after its stem.
-    pub(crate) fn written_rest(&self) -> &str {
-        &self.written_rest
-    }
-
-    /// Whether the term may match inside a word (a compound).
-    pub(crate) fn compound(&self) -> bool {
-        self.compound
     }
 
     /// What the automaton searches for: the first stem, after a space when
     /// it must start a word.
     pub(crate) fn needle(&self) -> String {
-        if self.compound() {
+        if self.inside_words {
             self.stems[0].clone()
         } else {
             format!(" {}", self.stems[0])
@@ -296,7 +228,7 @@ mod tests {
             phrase.as_ref().map(|p| p.stems.join("+")).as_deref(),
             Some("snow+clear")
         );
-        assert_eq!(phrase.map(|p| p.compound()), Some(false));
+        assert_eq!(phrase.map(|p| p.inside_words), Some(false));
         assert_eq!(s.pattern("--", Language::Swedish), None);
     }
 

@@ -98,7 +98,8 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
     // The first claim of each pattern, located only if another department
     // claims it too: locating every term would cost more than the check.
     type Claim<'a> = (&'a str, &'a str, usize, &'a Spanned<String>);
-    let mut seen: FxHashMap<(crate::text::Pattern, u64), Claim<'_>> = FxHashMap::default();
+    // Keyed by what is searched for (stems, inside words or not) and weight.
+    let mut seen: FxHashMap<(Vec<String>, bool, u64), Claim<'_>> = FxHashMap::default();
     for (source, file) in &set.departments {
         let dept = file.department.id.get_ref().as_str();
         for ty in &file.types {
@@ -108,7 +109,7 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
                         continue;
                     };
                     let weight = term.weight_in(kind);
-                    let key = (pattern, weight.to_bits());
+                    let key = (pattern.stems, pattern.inside_words, weight.to_bits());
                     match seen.get(&key) {
                         Some(&(other_dept, other_ty, first_source, first_text))
                             if other_dept != dept =>
