@@ -98,8 +98,11 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
     // The first claim of each pattern, located only if another department
     // claims it too: locating every term would cost more than the check.
     type Claim<'a> = (&'a str, &'a str, usize, &'a Spanned<String>);
-    // Keyed by what is searched for (stems, inside words or not) and weight.
-    let mut seen: FxHashMap<(Vec<String>, bool, u64), Claim<'_>> = FxHashMap::default();
+    // Keyed by the stems searched for and the weight. Whether a term also
+    // matches inside words does not matter: both match at a word's start,
+    // so two terms with the same stems always meet on some enquiry (the
+    // compiler counts them as one term within a type for the same reason).
+    let mut seen: FxHashMap<(Vec<String>, u64), Claim<'_>> = FxHashMap::default();
     for (source, file) in &set.departments {
         let dept = file.department.id.get_ref().as_str();
         for ty in &file.types {
@@ -109,7 +112,7 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
                         continue;
                     };
                     let weight = term.weight_in(kind);
-                    let key = (pattern.stems, pattern.inside_words, weight.to_bits());
+                    let key = (pattern.stems, weight.to_bits());
                     match seen.get(&key) {
                         Some(&(other_dept, other_ty, first_source, first_text))
                             if other_dept != dept =>
