@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use jiff::Timestamp;
+use kommunlots::stats::{REDACTED, redact};
 use kommunlots::{Channel, Decision, Enquiry, MatchStatus, Router};
 use proptest::prelude::*;
 
@@ -234,6 +235,31 @@ proptest! {
         let explanation = serde_json::to_string(&d.explanation).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let digits: String = pnr.chars().filter(char::is_ascii_digit).collect();
         prop_assert!(!explanation.contains(&pnr) && !explanation.contains(&digits), "{}", explanation);
+    }
+
+    #[test]
+    fn reports_never_repeat_a_personal_identity_number(
+        before in swedish_text(),
+        after in swedish_text(),
+        century in prop::sample::select(vec!["", "19", "20"]),
+        date in "[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|6[1-9])",
+        sep in prop::sample::select(vec!["-", "+", "", " ", "\u{A0}", "\u{2013}", "\u{2212}"]),
+        tail in "[0-9]{4}",
+        invisible in prop::sample::select(vec!["", "\u{AD}", "\u{200B}", "\u{2060}", "\u{FEFF}"]),
+        at in 0usize..12,
+    ) {
+        // A number as typed or pasted, an invisible character somewhere in it
+        // (not before its first digit: outside the number, it stays).
+        let mut pnr = format!("{century}{date}{sep}{tail}");
+        let inside = 1 + at % (pnr.chars().count() - 1);
+        let cut = pnr.char_indices().map(|(i, _)| i).nth(inside).unwrap_or(0);
+        pnr.insert_str(cut, invisible);
+        let text = format!("{before} {pnr} {after}");
+        let redacted = redact(&text);
+        // The generated text holds numbers of its own (`19121212-1212`).
+        let expected = format!("{} {REDACTED} {}", redact(&before), redact(&after));
+        prop_assert_eq!(&redacted, &expected);
+        prop_assert_eq!(redact(&redacted), redacted.clone());
     }
 
     #[test]

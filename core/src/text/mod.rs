@@ -230,7 +230,7 @@ const SOFT_HYPHEN: u8 = 1;
 /// Written out here because the standard library has no query for the
 /// property, and the crate that has (`icu_properties`) would bring tables
 /// for every property to answer for twenty ranges.
-const fn is_default_ignorable(c: char) -> bool {
+pub(crate) const fn is_default_ignorable(c: char) -> bool {
     matches!(
         c as u32,
         0x00AD
