@@ -28,7 +28,9 @@ pub(crate) fn matched(
     let department = &*router.departments[ty.department].name;
     let unit = &*router.units[ty.unit].name;
     let handler = &*router.units[handler].name;
-    let mut out = String::with_capacity(256);
+    // Room for the usual sentence and the deadline that `push_due` may add
+    // (about 300 bytes together), so neither grows the buffer.
+    let mut out = String::with_capacity(384);
     out.push_str("Ärendet gäller ");
     push_lower_first(&mut out, &ty.name);
     cat!(out, " (", department, "), ");
