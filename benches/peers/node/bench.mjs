@@ -24,6 +24,7 @@ const seconds = Number(secondsArg ?? '3');
 const read = (name) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
 const rules = read('jre-rules.json');
 const spec = read('spec.json');
+const streetSuffixes = spec.policy.street_suffixes; // normalised, from municipality.toml
 const corpus = read('corpus.json');
 
 // kommunlots' normalisation: NFC, lower case, every run of characters that
@@ -53,13 +54,12 @@ function phraseEnd(text, pos, rest) {
 // kommunlots' in_street_name: a term found within one word that ends with a
 // street suffix, wholly before it (the address, not the subject). Offsets
 // are UTF-16 units here, bytes in Rust; the comparison is the same.
-const STREET_SUFFIXES = ['gatan', 'vägen', 'gränd', 'gränden', 'stigen', 'torget', 'backen'];
 function inStreetName(text, start, end) {
   if (text.slice(start, end).includes(' ')) return false;
   const space = text.indexOf(' ', end);
   const wordEnd = space < 0 ? text.length : space;
   const word = text.slice(0, wordEnd);
-  return STREET_SUFFIXES.some((s) => word.endsWith(s) && end + s.length <= wordEnd);
+  return streetSuffixes.some((s) => word.endsWith(s) && end + s.length <= wordEnd);
 }
 
 // Where a term occurs in the text, as [start, end] spans (kommunlots'

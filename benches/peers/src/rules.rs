@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use kommunlots::model::DepartmentFile;
+use kommunlots::model::{DepartmentFile, MunicipalityFile};
 use kommunlots::{Channel, Language, Router, RuleSet, SearchPattern, search_pattern};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -25,6 +25,9 @@ pub struct Policy {
     pub ambiguity_ratio: f64,
     /// The first line's department id (unmatched and ambiguous enquiries).
     pub first_line: String,
+    /// The endings of street names, normalised: a term found in such a
+    /// word, wholly before its ending, does not count.
+    pub street_suffixes: Vec<String>,
 }
 
 /// One term of one type.
@@ -156,29 +159,23 @@ pub fn normalize(text: &str) -> String {
 pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
     let router = Router::from_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let set = RuleSet::from_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let municipality: toml::Value = set
+    let municipality: MunicipalityFile = set
         .sources()
         .iter()
         .find(|s| s.name == kommunlots::MUNICIPALITY_FILE)
         .ok_or("no municipality.toml")
         .and_then(|s| toml::from_str(&s.text).map_err(|_| "municipality.toml does not parse"))?;
-    let policy_num = |key: &str, default: f64| {
-        municipality
-            .get("policy")
-            .and_then(|p| p.get(key))
-            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
-            .unwrap_or(default)
-    };
-    let first_line = municipality
-        .get("first_line")
-        .and_then(|f| f.get("id"))
-        .and_then(|v| v.as_str())
-        .ok_or("municipality.toml has no [first_line] id")?
-        .to_owned();
+    let p = &municipality.policy;
     let policy = Policy {
-        min_score: policy_num("min_score", 1.0),
-        ambiguity_ratio: policy_num("ambiguity_ratio", 0.75),
-        first_line,
+        min_score: *p.min_score.get_ref(),
+        ambiguity_ratio: *p.ambiguity_ratio.get_ref(),
+        first_line: municipality.first_line.id.get_ref().clone(),
+        street_suffixes: p
+            .street_suffixes
+            .iter()
+            .map(|s| normalize(s.get_ref()).trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect(),
     };
 
     let mut by_id: HashMap<String, TypeSpec> = HashMap::new();
@@ -282,31 +279,35 @@ pub struct Hit {
 /// `text` lies outside every occurrence of every term that shadows it (the
 /// same positional guard as json-rules-engine's operator).
 pub fn drop_shadowed(spec: &Spec, text: &str, hits: &mut Vec<Hit>) {
+    let streets = &spec.policy.street_suffixes;
     hits.retain(|h| {
         let Some(j) = h.term else { return true };
         let term = &spec.types[h.ty].terms[j];
         if term.shadows.is_empty() {
             // Found only inside street names, it does not count either.
-            return !occurrences(text, term).is_empty();
+            return !occurrences(text, term, streets).is_empty();
         }
         let longer: Vec<(usize, usize)> = term
             .shadows
             .iter()
-            .flat_map(|s| occurrences(text, &s.term()))
+            .flat_map(|s| occurrences(text, &s.term(), streets))
             .collect();
-        occurrences(text, term).iter().any(|&(start, end)| {
-            !longer
-                .iter()
-                .any(|&(s, e)| s <= start && e >= end && (s < start || e > end))
-        })
+        occurrences(text, term, streets)
+            .iter()
+            .any(|&(start, end)| {
+                !longer
+                    .iter()
+                    .any(|&(s, e)| s <= start && e >= end && (s < start || e > end))
+            })
     });
 }
 
 /// Where `term` occurs in normalised `text`, as kommunlots' matcher
 /// reports it: from the start of the word (or compound part) its first stem
 /// begins, to the end of its last stem, and on over the rest of its last
-/// word as written where the text has it.
-pub fn occurrences(text: &str, term: &TermSpec) -> Vec<(usize, usize)> {
+/// word as written where the text has it; not inside street names with
+/// `streets` (normalised endings).
+pub fn occurrences(text: &str, term: &TermSpec, streets: &[String]) -> Vec<(usize, usize)> {
     let needle = term.needle();
     let word_start = usize::from(needle.starts_with(' '));
     let mut found = Vec::new();
@@ -317,7 +318,7 @@ pub fn occurrences(text: &str, term: &TermSpec) -> Vec<(usize, usize)> {
             if text[end..].starts_with(term.written_rest.as_str()) {
                 end += term.written_rest.len();
             }
-            if !in_street_name(text, at + word_start, end) {
+            if !in_street_name(text, at + word_start, end, streets) {
                 found.push((at + word_start, end));
             }
         }
@@ -329,17 +330,14 @@ pub fn occurrences(text: &str, term: &TermSpec) -> Vec<(usize, usize)> {
 
 /// kommunlots' `in_street_name` (core/src/matcher/mod.rs): a term found
 /// within one word that ends with a street suffix, wholly before it.
-fn in_street_name(text: &str, start: usize, end: usize) -> bool {
-    const STREET_SUFFIXES: [&str; 7] = [
-        "gatan", "vägen", "gränd", "gränden", "stigen", "torget", "backen",
-    ];
+fn in_street_name(text: &str, start: usize, end: usize, streets: &[String]) -> bool {
     if text[start..end].contains(' ') {
         return false;
     }
     let word_end = end + text[end..].find(' ').unwrap_or(text.len() - end);
-    STREET_SUFFIXES
+    streets
         .iter()
-        .any(|s| text[..word_end].ends_with(s) && end + s.len() <= word_end)
+        .any(|s| text[..word_end].ends_with(s.as_str()) && end + s.len() <= word_end)
 }
 
 /// kommunlots' `phrase_end` (core/src/matcher.rs): where a phrase ends,

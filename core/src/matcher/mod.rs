@@ -15,7 +15,7 @@ use aho_corasick::MatchKind;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 
-use crate::text::SearchPattern;
+use crate::text::{SearchPattern, normalize};
 
 mod scan;
 
@@ -62,6 +62,8 @@ pub(crate) struct Matcher {
     owners: Vec<Owner>,
     /// The length of the longest key, in bytes.
     longest_key: usize,
+    /// Where a found term names a street rather than a subject.
+    street_suffixes: StreetSuffixes,
 }
 
 /// A term found in the text, before overlapping ones are resolved.
@@ -74,8 +76,12 @@ pub(crate) struct Hit {
 
 impl Matcher {
     /// Compiles `(pattern, term)` pairs. Terms may share a pattern; each
-    /// distinct key (the start of a first word) is searched once.
-    pub(crate) fn new(entries: Vec<(SearchPattern, TermRef)>) -> Result<Matcher, String> {
+    /// distinct key (the start of a first word) is searched once. Terms
+    /// found inside street names with `street_suffixes` do not count.
+    pub(crate) fn new(
+        entries: Vec<(SearchPattern, TermRef)>,
+        street_suffixes: StreetSuffixes,
+    ) -> Result<Matcher, String> {
         let mut entries: Vec<(Vec<u8>, Owner)> = entries
             .into_iter()
             .map(|(p, term)| {
@@ -129,6 +135,7 @@ impl Matcher {
             starts,
             owners,
             longest_key,
+            street_suffixes,
         })
     }
 
@@ -150,7 +157,7 @@ impl Matcher {
             self.hits_ending_at(automaton, state, normalized, end, hits);
         });
         // A citizen's address is not what the enquiry is about.
-        hits.retain(|h| !in_street_name(normalized, h.start, h.end));
+        hits.retain(|h| !self.street_suffixes.contain(normalized, h.start, h.end));
         // Sweep in order of start, longest first: a hit is inside a longer
         // one when an earlier hit reaches at least as far.
         hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -233,49 +240,57 @@ fn phrase_end(text: &[u8], mut pos: usize, rest: &[String]) -> Option<usize> {
     })
 }
 
-/// Endings of Swedish street names, lower case: a word that ends with one
-/// and has more before it (`biblioteksgatan`, `badhusvägen`, `skolgränd`)
-/// names a street.
-const STREET_SUFFIXES: [&str; 7] = [
-    "gatan", "vägen", "gränd", "gränden", "stigen", "torget", "backen",
-];
+/// Endings of street names, normalised (`[policy] street_suffixes`): a
+/// word that ends with one and has more before it (`biblioteksgatan`,
+/// `badhusvägen`, `skolgränd`) names a street.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct StreetSuffixes {
+    suffixes: Vec<Vec<u8>>,
+    /// The length in bytes of the shortest suffix.
+    shortest: usize,
+}
 
-/// The length in bytes of the shortest of [`STREET_SUFFIXES`].
-const SHORTEST_STREET_SUFFIX: usize = {
-    let mut shortest = usize::MAX;
-    let mut i = 0;
-    while i < STREET_SUFFIXES.len() {
-        if STREET_SUFFIXES[i].len() < shortest {
-            shortest = STREET_SUFFIXES[i].len();
+impl StreetSuffixes {
+    /// The endings given, each normalised as enquiry text is; endings with
+    /// no letter are left out (validation reports them).
+    pub(crate) fn new<'a>(suffixes: impl IntoIterator<Item = &'a str>) -> Self {
+        let suffixes: Vec<Vec<u8>> = suffixes
+            .into_iter()
+            .map(|s| normalize(s).trim_matches(' ').as_bytes().to_vec())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let shortest = suffixes.iter().map(Vec::len).min().unwrap_or(0);
+        StreetSuffixes { suffixes, shortest }
+    }
+
+    /// Whether the term found at `start..end` lies in the name part of a
+    /// street name: within one word that ends with a street suffix, wholly
+    /// before it. The address in "jag bor på Biblioteksgatan 3" is not
+    /// about the library, nor "Skolgatan" about school. A term that reaches
+    /// into the suffix (`cykelväg` in `cykelvägen`) is the word itself and
+    /// counts.
+    fn contain(&self, text: &[u8], start: usize, end: usize) -> bool {
+        if self.suffixes.is_empty() {
+            return false;
         }
-        i += 1;
+        let (Some(found), Some(rest)) = (text.get(start..end), text.get(end..)) else {
+            return false;
+        };
+        if found.contains(&b' ') {
+            return false;
+        }
+        let word_end = end + rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
+        // Most found words end within a few letters, before any suffix fits.
+        if word_end - end < self.shortest {
+            return false;
+        }
+        let Some(word) = text.get(..word_end) else {
+            return false;
+        };
+        self.suffixes
+            .iter()
+            .any(|s| word.ends_with(s) && end + s.len() <= word_end)
     }
-    shortest
-};
-
-/// Whether the term found at `start..end` lies in the name part of a street
-/// name: within one word that ends with a street suffix, wholly before it.
-/// The address in "jag bor på Biblioteksgatan 3" is not about the library,
-/// nor "Skolgatan" about school. A term that reaches into the suffix
-/// (`cykelväg` in `cykelvägen`) is the word itself and counts.
-fn in_street_name(text: &[u8], start: usize, end: usize) -> bool {
-    let (Some(found), Some(rest)) = (text.get(start..end), text.get(end..)) else {
-        return false;
-    };
-    if found.contains(&b' ') {
-        return false;
-    }
-    let word_end = end + rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
-    // Most found words end within a few letters, before any suffix fits.
-    if word_end - end < SHORTEST_STREET_SUFFIX {
-        return false;
-    }
-    let Some(word) = text.get(..word_end) else {
-        return false;
-    };
-    STREET_SUFFIXES
-        .iter()
-        .any(|s| word.ends_with(s.as_bytes()) && end + s.len() <= word_end)
 }
 
 /// Whether `text` continues with `word` at `at`.
@@ -312,6 +327,15 @@ mod tests {
         }
     }
 
+    /// A matcher with the default (Swedish) street suffixes.
+    fn matcher(entries: Vec<(SearchPattern, TermRef)>) -> Result<Matcher, String> {
+        Matcher::new(entries, swedish_streets())
+    }
+
+    fn swedish_streets() -> StreetSuffixes {
+        StreetSuffixes::new(crate::model::DEFAULT_STREET_SUFFIXES)
+    }
+
     fn t(ty: u32, term: u32) -> TermRef {
         TermRef { ty, term }
     }
@@ -336,7 +360,7 @@ mod tests {
         };
         assert_eq!(slambrunn.stems, ["slambrun"]);
         assert_eq!(brunn.stems, ["brunn"]);
-        let m = Matcher::new(vec![(slambrunn, t(0, 0)), (brunn, t(1, 0))])
+        let m = matcher(vec![(slambrunn, t(0, 0)), (brunn, t(1, 0))])
             .unwrap_or_else(|e| unreachable!("{e}"));
         assert_eq!(m.found(" min slambrunn är full "), vec![t(0, 0)]);
         // An inflected form covers only the stem, and `brunn` is not inside.
@@ -346,7 +370,7 @@ mod tests {
 
     #[test]
     fn terms_inside_a_street_name_do_not_count() {
-        let m = Matcher::new(vec![
+        let m = matcher(vec![
             (p("bibliotek"), t(0, 0)),
             (p("cykelväg"), t(1, 0)),
             (p("stopp i avlopp"), t(2, 0)),
@@ -359,16 +383,34 @@ mod tests {
         // The street's own word, and the term alone, still count.
         assert_eq!(m.found(" hål på cykelvägen "), vec![t(1, 0)]);
         assert_eq!(m.found(" biblioteket på torget "), vec![t(0, 0)]);
-        assert!(in_street_name(b" skolgatan ", 1, 5));
-        assert!(!in_street_name(" cykelvägen ".as_bytes(), 1, 10));
-        assert!(!in_street_name(b" gatan ", 1, 4));
-        let shortest = STREET_SUFFIXES.iter().map(|s| s.len()).min();
-        assert_eq!(shortest, Some(SHORTEST_STREET_SUFFIX));
+        assert!(swedish_streets().contain(b" skolgatan ", 1, 5));
+        assert!(!swedish_streets().contain(" cykelvägen ".as_bytes(), 1, 10));
+        assert!(!swedish_streets().contain(b" gatan ", 1, 4));
+        assert_eq!(swedish_streets().shortest, "gatan".len());
+    }
+
+    #[test]
+    fn street_suffixes_are_the_rule_sets_own() {
+        let entries = || vec![(p("bibliotek"), t(0, 0)), (p("skol"), t(1, 0))];
+        let text = " jag bor på biblioteksleden 3 ";
+        // Not a Swedish default, so the library counts...
+        let m = matcher(entries()).unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(m.found(text), vec![t(0, 0)]);
+        // ...until the rule set names `leden`, written in any case.
+        let leden = StreetSuffixes::new(["Leden"]);
+        let m = Matcher::new(entries(), leden).unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(m.found(text), vec![]);
+        // With no suffixes nothing is an address.
+        let m = Matcher::new(entries(), StreetSuffixes::new([]))
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(m.found(" skolgatan 4 "), vec![t(1, 0)]);
+        // Endings without letters are left out.
+        assert!(StreetSuffixes::new(["", " - "]).suffixes.is_empty());
     }
 
     #[test]
     fn longer_term_wins_over_the_one_inside_it() {
-        let m = Matcher::new(vec![
+        let m = matcher(vec![
             (p("parkering"), t(0, 0)),
             (p("parkeringstillstånd"), t(1, 0)),
         ])
@@ -381,7 +423,7 @@ mod tests {
     fn words_sharing_their_first_bytes_are_told_apart() {
         // `parkeringstillstånd`, `parkering` and `parkera` share the key
         // `parker`; `parke` is shorter than a key.
-        let m = Matcher::new(vec![
+        let m = matcher(vec![
             (p("parkeringstillstånd"), t(0, 0)),
             (p("parkera"), t(1, 0)),
             (p("parke"), t(2, 0)),
@@ -400,21 +442,21 @@ mod tests {
 
     #[test]
     fn shared_patterns_report_every_owner_once() {
-        let m = Matcher::new(vec![(p("snö"), t(0, 1)), (p("snö"), t(2, 0))])
+        let m = matcher(vec![(p("snö"), t(0, 1)), (p("snö"), t(2, 0))])
             .unwrap_or_else(|e| unreachable!("{e}"));
         assert_eq!(m.found(" snö och mer snö "), vec![t(0, 1), t(2, 0)]);
     }
 
     #[test]
     fn word_start_patterns_need_a_word_start() {
-        let m = Matcher::new(vec![(p("is"), t(0, 0))]).unwrap_or_else(|e| unreachable!("{e}"));
+        let m = matcher(vec![(p("is"), t(0, 0))]).unwrap_or_else(|e| unreachable!("{e}"));
         assert!(m.found(" polis ").is_empty());
         assert_eq!(m.found(" isen "), vec![t(0, 0)]);
     }
 
     #[test]
     fn every_word_of_a_phrase_may_be_inflected() {
-        let m = Matcher::new(vec![(p("överklag beslut om bygglov"), t(0, 0))])
+        let m = matcher(vec![(p("överklag beslut om bygglov"), t(0, 0))])
             .unwrap_or_else(|e| unreachable!("{e}"));
         assert_eq!(
             m.found(" jag vill överklaga beslutet om bygglovet "),
@@ -429,7 +471,7 @@ mod tests {
 
     #[test]
     fn a_phrase_outranks_a_keyword_inside_it() {
-        let m = Matcher::new(vec![
+        let m = matcher(vec![
             (p("bygglov"), t(0, 0)),
             (p("överklag beslut om bygglov"), t(1, 0)),
         ])
@@ -439,7 +481,7 @@ mod tests {
 
     #[test]
     fn whole_word_stems_do_not_match_longer_words() {
-        let m = Matcher::new(vec![(
+        let m = matcher(vec![(
             SearchPattern::new(
                 vec!["e ".to_owned(), "faktur".to_owned()],
                 Language::Swedish,
@@ -454,7 +496,7 @@ mod tests {
 
     #[test]
     fn empty_matcher_finds_nothing() {
-        let m = Matcher::new(Vec::new()).unwrap_or_else(|e| unreachable!("{e}"));
+        let m = matcher(Vec::new()).unwrap_or_else(|e| unreachable!("{e}"));
         let mut out = vec![t(9, 9)];
         m.find(b" vad som helst ", &mut Vec::new(), &mut out);
         assert!(out.is_empty());

@@ -15,7 +15,9 @@ pub use department::{
     DepartmentFile, DepartmentInfo, EnquiryTypeDef, Expect, TestCaseDef, UnitDef,
 };
 pub use goals::Goals;
-pub use municipality::{FirstLine, MunicipalityFile, MunicipalityInfo, Policy};
+pub use municipality::{
+    DEFAULT_STREET_SUFFIXES, FirstLine, MunicipalityFile, MunicipalityInfo, Policy,
+};
 pub use service::{EscalationStep, Targets};
 pub use term::Term;
 

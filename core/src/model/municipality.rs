@@ -75,7 +75,21 @@ pub struct Policy {
     /// least this share of the best score (default 0.75).
     #[serde(default = "default_ambiguity_ratio")]
     pub ambiguity_ratio: Spanned<f64>,
+    /// Endings of street names (default [`DEFAULT_STREET_SUFFIXES`]): a
+    /// term found in a word with one of these endings, wholly before it,
+    /// names the citizen's address and does not count. Empty turns this
+    /// off.
+    #[serde(default = "default_street_suffixes")]
+    pub street_suffixes: Vec<Spanned<String>>,
 }
+
+/// The endings of Swedish street names that `[policy] street_suffixes`
+/// has unless a rule set gives its own: `Biblioteksgatan`, `Badhusvägen`,
+/// `Skolgränd` are addresses, not enquiries about the library, the
+/// swimming pool or a school.
+pub const DEFAULT_STREET_SUFFIXES: [&str; 7] = [
+    "gatan", "vägen", "gränd", "gränden", "stigen", "torget", "backen",
+];
 
 fn default_max_level() -> Spanned<u8> {
     Spanned::new(0..0, 4)
@@ -89,6 +103,12 @@ fn default_min_score() -> Spanned<f64> {
 fn default_ambiguity_ratio() -> Spanned<f64> {
     Spanned::new(0..0, 0.75)
 }
+fn default_street_suffixes() -> Vec<Spanned<String>> {
+    DEFAULT_STREET_SUFFIXES
+        .iter()
+        .map(|s| Spanned::new(0..0, (*s).to_owned()))
+        .collect()
+}
 
 impl Default for Policy {
     fn default() -> Self {
@@ -97,6 +117,7 @@ impl Default for Policy {
             first_line_min_frequency: default_min_frequency(),
             min_score: default_min_score(),
             ambiguity_ratio: default_ambiguity_ratio(),
+            street_suffixes: default_street_suffixes(),
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::calendar::Calendar;
 use crate::decision::TermKind;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, LoadError, Location};
 use crate::load::RuleSet;
-use crate::matcher::{Matcher, TermRef};
+use crate::matcher::{Matcher, StreetSuffixes, TermRef};
 use crate::model::{Channel, EscalationStep};
 use crate::testing::TestCase;
 use crate::text::{Language, SearchPattern, Stemmers};
@@ -167,7 +167,9 @@ pub(super) fn compile(
             tests.push(TestCase::from_def(file_name, case, line));
         }
     }
-    let matcher = Matcher::new(patterns).map_err(|e| internal(&e))?;
+    let street_suffixes =
+        StreetSuffixes::new(policy.street_suffixes.iter().map(|s| s.get_ref().as_str()));
+    let matcher = Matcher::new(patterns, street_suffixes).map_err(|e| internal(&e))?;
     let calendar_config = m.calendar.as_ref().map(|c| c.get_ref().clone());
     let calendar = Calendar::new(
         m.municipality.time_zone.get_ref(),

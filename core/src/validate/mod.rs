@@ -165,6 +165,22 @@ pub(crate) fn check_with(set: &RuleSet, stemmers: &mut Stemmers) -> Vec<Diagnost
             None,
         );
     }
+    for suffix in &policy.street_suffixes {
+        let normalized = crate::text::normalize(suffix.get_ref());
+        let word = normalized.trim_matches(' ');
+        if word.is_empty() || word.contains(' ') {
+            let loc = c.at(ms, suffix);
+            c.error(
+                DiagnosticKind::InvalidValue,
+                format!(
+                    "street suffix `{}` must be one word with a letter or digit",
+                    suffix.get_ref()
+                ),
+                loc,
+                Some("write an ending of street names, such as `gatan` or `vägen`".into()),
+            );
+        }
+    }
 
     // Units: first-line units and every department's, unique across the set.
     let mut units: HashMap<String, Location> = HashMap::new();
