@@ -39,9 +39,21 @@ pub(crate) struct TermRef {
 /// without sharing a stem), so the scan costs about the same.
 const KEY_BYTES: usize = 6;
 
+/// A term to search for: what [`Matcher::new`] compiles.
+pub(crate) struct Entry {
+    /// How the term is searched for.
+    pub pattern: SearchPattern,
+    /// What a hit reports.
+    pub term: TermRef,
+    /// A negative word: it counts wherever it is found, even inside a
+    /// longer term, and hides no term inside it.
+    pub negative: bool,
+}
+
 /// A term whose first word starts with a key, with what must follow the key.
 struct Owner {
     term: TermRef,
+    negative: bool,
     /// The rest of the first word's needle, after the key.
     tail: Vec<u8>,
     /// The stems of the further words of a phrase.
@@ -70,6 +82,7 @@ pub(crate) struct Matcher {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Hit {
     term: TermRef,
+    negative: bool,
     start: usize,
     end: usize,
 }
@@ -79,26 +92,33 @@ impl Matcher {
     /// distinct key (the start of a first word) is searched once. Terms
     /// found inside street names with `street_suffixes` do not count.
     pub(crate) fn new(
-        entries: Vec<(SearchPattern, TermRef)>,
+        entries: Vec<Entry>,
         street_suffixes: StreetSuffixes,
     ) -> Result<Matcher, String> {
         let mut entries: Vec<(Vec<u8>, Owner)> = entries
             .into_iter()
-            .map(|(p, term)| {
-                let mut key = p.needle().into_bytes();
-                let tail = key.split_off(key.len().min(KEY_BYTES));
-                let rest = p.stems[1..].to_vec();
-                let written_rest = p.written_rest.into_bytes();
-                (
-                    key,
-                    Owner {
-                        term,
-                        tail,
-                        rest,
-                        written_rest,
-                    },
-                )
-            })
+            .map(
+                |Entry {
+                     pattern: p,
+                     term,
+                     negative,
+                 }| {
+                    let mut key = p.needle().into_bytes();
+                    let tail = key.split_off(key.len().min(KEY_BYTES));
+                    let rest = p.stems[1..].to_vec();
+                    let written_rest = p.written_rest.into_bytes();
+                    (
+                        key,
+                        Owner {
+                            term,
+                            negative,
+                            tail,
+                            rest,
+                            written_rest,
+                        },
+                    )
+                },
+            )
             .collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.term.cmp(&b.1.term)));
         let mut keys: Vec<Vec<u8>> = Vec::new();
@@ -163,6 +183,13 @@ impl Matcher {
         hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut reach: Option<(usize, usize)> = None;
         for hit in hits.iter() {
+            // A negative word rules its type out wherever it stands (the
+            // private `enskilda` inside `enskilda avlopp` still says the
+            // municipal water service is not meant), and is no term to win.
+            if hit.negative {
+                out.push(hit.term);
+                continue;
+            }
             let inside = reach
                 .is_some_and(|(start, end)| end >= hit.end && (start < hit.start || end > hit.end));
             if reach.is_none_or(|(_, end)| hit.end > end) {
@@ -208,6 +235,7 @@ impl Matcher {
                     }
                     hits.push(Hit {
                         term: owner.term,
+                        negative: owner.negative,
                         start,
                         end,
                     });
@@ -329,7 +357,18 @@ mod tests {
 
     /// A matcher with the default (Swedish) street suffixes.
     fn matcher(entries: Vec<(SearchPattern, TermRef)>) -> Result<Matcher, String> {
-        Matcher::new(entries, swedish_streets())
+        Matcher::new(
+            entries.into_iter().map(positive).collect(),
+            swedish_streets(),
+        )
+    }
+
+    fn positive((pattern, term): (SearchPattern, TermRef)) -> Entry {
+        Entry {
+            pattern,
+            term,
+            negative: false,
+        }
     }
 
     fn swedish_streets() -> StreetSuffixes {
@@ -390,6 +429,33 @@ mod tests {
     }
 
     #[test]
+    fn negative_words_count_inside_longer_terms_and_hide_nothing() {
+        let entries = vec![
+            positive((p("enskild avlopp"), t(0, 0))),
+            Entry {
+                pattern: p("enskild"),
+                term: t(1, 0),
+                negative: true,
+            },
+            positive((p("dagvatten"), t(1, 1))),
+            positive((p("avgift"), t(2, 0))),
+            Entry {
+                pattern: p("avgiftsfri"),
+                term: t(3, 0),
+                negative: true,
+            },
+        ];
+        let m = Matcher::new(entries, swedish_streets()).unwrap_or_else(|e| unreachable!("{e}"));
+        // `enskild` lies inside the phrase, yet still rules type 1 out.
+        assert_eq!(
+            m.found(" vårt enskilda avlopp och vårt dagvatten "),
+            vec![t(0, 0), t(1, 0), t(1, 1)]
+        );
+        // The longer negative word does not hide the keyword inside it.
+        assert_eq!(m.found(" avgiftsfri "), vec![t(2, 0), t(3, 0)]);
+    }
+
+    #[test]
     fn street_suffixes_are_the_rule_sets_own() {
         let entries = || vec![(p("bibliotek"), t(0, 0)), (p("skol"), t(1, 0))];
         let text = " jag bor på biblioteksleden 3 ";
@@ -398,11 +464,15 @@ mod tests {
         assert_eq!(m.found(text), vec![t(0, 0)]);
         // ...until the rule set names `leden`, written in any case.
         let leden = StreetSuffixes::new(["Leden"]);
-        let m = Matcher::new(entries(), leden).unwrap_or_else(|e| unreachable!("{e}"));
+        let m = Matcher::new(entries().into_iter().map(positive).collect(), leden)
+            .unwrap_or_else(|e| unreachable!("{e}"));
         assert_eq!(m.found(text), vec![]);
         // With no suffixes nothing is an address.
-        let m = Matcher::new(entries(), StreetSuffixes::new([]))
-            .unwrap_or_else(|e| unreachable!("{e}"));
+        let m = Matcher::new(
+            entries().into_iter().map(positive).collect(),
+            StreetSuffixes::new([]),
+        )
+        .unwrap_or_else(|e| unreachable!("{e}"));
         assert_eq!(m.found(" skolgatan 4 "), vec![t(1, 0)]);
         // Endings without letters are left out.
         assert!(StreetSuffixes::new(["", " - "]).suffixes.is_empty());

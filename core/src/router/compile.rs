@@ -15,10 +15,10 @@ use crate::calendar::Calendar;
 use crate::decision::TermKind;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, LoadError, Location};
 use crate::load::RuleSet;
-use crate::matcher::{Matcher, StreetSuffixes, TermRef};
+use crate::matcher::{Entry, Matcher, StreetSuffixes, TermRef};
 use crate::model::{Channel, EscalationStep};
 use crate::testing::TestCase;
-use crate::text::{Language, SearchPattern, Stemmers};
+use crate::text::{Language, Stemmers};
 /// Builds the router from a rule set the check found no error in.
 pub(super) fn compile(
     set: &RuleSet,
@@ -210,7 +210,7 @@ pub(super) fn compile(
 #[allow(clippy::too_many_arguments)]
 fn add_term(
     stemmers: &mut Stemmers,
-    patterns: &mut Vec<(SearchPattern, TermRef)>,
+    patterns: &mut Vec<Entry>,
     terms: &mut Vec<CompiledTerm>,
     ty: u32,
     text: &str,
@@ -230,8 +230,8 @@ fn add_term(
     if patterns
         .iter()
         .rev()
-        .take_while(|(_, r)| r.ty == ty)
-        .any(|(p, _)| p.stems == pattern.stems)
+        .take_while(|e| e.term.ty == ty)
+        .any(|e| e.pattern.stems == pattern.stems)
     {
         return;
     }
@@ -243,5 +243,9 @@ fn add_term(
         weight,
         negative,
     });
-    patterns.push((pattern, TermRef { ty, term }));
+    patterns.push(Entry {
+        pattern,
+        term: TermRef { ty, term },
+        negative,
+    });
 }
