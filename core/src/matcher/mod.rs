@@ -9,7 +9,8 @@
 //! of the weights of its distinct terms found in the text. When one found
 //! term lies inside another (the keyword `parkering` inside
 //! `parkeringstillstånd`), only the longer one counts: the more specific term
-//! wins.
+//! wins. Negative words take no part in that: one found anywhere rules its
+//! type out.
 
 use aho_corasick::MatchKind;
 use aho_corasick::automaton::{Automaton, StateID};
@@ -53,6 +54,7 @@ pub(crate) struct Entry {
 /// A term whose first word starts with a key, with what must follow the key.
 struct Owner {
     term: TermRef,
+    /// Whether the term is a negative word ([`Entry::negative`]).
     negative: bool,
     /// The rest of the first word's needle, after the key.
     tail: Vec<u8>,
@@ -82,6 +84,7 @@ pub(crate) struct Matcher {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Hit {
     term: TermRef,
+    /// Whether the term is a negative word ([`Entry::negative`]).
     negative: bool,
     start: usize,
     end: usize,
@@ -97,28 +100,20 @@ impl Matcher {
     ) -> Result<Matcher, String> {
         let mut entries: Vec<(Vec<u8>, Owner)> = entries
             .into_iter()
-            .map(
-                |Entry {
-                     pattern: p,
-                     term,
-                     negative,
-                 }| {
-                    let mut key = p.needle().into_bytes();
-                    let tail = key.split_off(key.len().min(KEY_BYTES));
-                    let rest = p.stems[1..].to_vec();
-                    let written_rest = p.written_rest.into_bytes();
-                    (
-                        key,
-                        Owner {
-                            term,
-                            negative,
-                            tail,
-                            rest,
-                            written_rest,
-                        },
-                    )
-                },
-            )
+            .map(|entry| {
+                let mut key = entry.pattern.needle().into_bytes();
+                let tail = key.split_off(key.len().min(KEY_BYTES));
+                let rest = entry.pattern.stems[1..].to_vec();
+                let written_rest = entry.pattern.written_rest.into_bytes();
+                let owner = Owner {
+                    term: entry.term,
+                    negative: entry.negative,
+                    tail,
+                    rest,
+                    written_rest,
+                };
+                (key, owner)
+            })
             .collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.term.cmp(&b.1.term)));
         let mut keys: Vec<Vec<u8>> = Vec::new();
@@ -279,16 +274,20 @@ pub(crate) struct StreetSuffixes {
 }
 
 impl StreetSuffixes {
-    /// The endings given, each normalised as enquiry text is; endings with
-    /// no letter are left out (validation reports them).
+    /// The endings given, each normalised as enquiry text is; those that
+    /// are not one word are left out (validation reports them).
     pub(crate) fn new<'a>(suffixes: impl IntoIterator<Item = &'a str>) -> Self {
-        let suffixes: Vec<Vec<u8>> = suffixes
-            .into_iter()
-            .map(|s| normalize(s).trim_matches(' ').as_bytes().to_vec())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let suffixes: Vec<Vec<u8>> = suffixes.into_iter().filter_map(Self::word).collect();
         let shortest = suffixes.iter().map(Vec::len).min().unwrap_or(0);
         StreetSuffixes { suffixes, shortest }
+    }
+
+    /// A street suffix as it is searched for: normalised, if it is one
+    /// word with a letter or digit.
+    pub(crate) fn word(suffix: &str) -> Option<Vec<u8>> {
+        let normalized = normalize(suffix);
+        let word = normalized.trim_matches(' ');
+        (!word.is_empty() && !word.contains(' ')).then(|| word.as_bytes().to_vec())
     }
 
     /// Whether the term found at `start..end` lies in the name part of a
@@ -474,8 +473,13 @@ mod tests {
         )
         .unwrap_or_else(|e| unreachable!("{e}"));
         assert_eq!(m.found(" skolgatan 4 "), vec![t(1, 0)]);
-        // Endings without letters are left out.
-        assert!(StreetSuffixes::new(["", " - "]).suffixes.is_empty());
+        // Endings that are not one word are left out.
+        assert!(
+            StreetSuffixes::new(["", " - ", "väg en"])
+                .suffixes
+                .is_empty()
+        );
+        assert_eq!(StreetSuffixes::word(" Allén "), Some("allén".into()));
     }
 
     #[test]

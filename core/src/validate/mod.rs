@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::diagnostic::{self, Diagnostic, DiagnosticKind, Location};
 use crate::load::{RuleSet, suggest};
+use crate::matcher::StreetSuffixes;
 use crate::model::Spanned;
 use crate::text::Stemmers;
 
@@ -166,9 +167,7 @@ pub(crate) fn check_with(set: &RuleSet, stemmers: &mut Stemmers) -> Vec<Diagnost
         );
     }
     for suffix in &policy.street_suffixes {
-        let normalized = crate::text::normalize(suffix.get_ref());
-        let word = normalized.trim_matches(' ');
-        if word.is_empty() || word.contains(' ') {
+        if StreetSuffixes::word(suffix.get_ref()).is_none() {
             let loc = c.at(ms, suffix);
             c.error(
                 DiagnosticKind::InvalidValue,
