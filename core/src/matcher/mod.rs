@@ -12,6 +12,8 @@
 //! wins. Negative words take no part in that: one found anywhere rules its
 //! type out.
 
+use std::borrow::Cow;
+
 use aho_corasick::MatchKind;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
@@ -41,9 +43,10 @@ pub(crate) struct TermRef {
 const KEY_BYTES: usize = 6;
 
 /// A term to search for: what [`Matcher::new`] compiles.
-pub(crate) struct Entry {
-    /// How the term is searched for.
-    pub pattern: SearchPattern,
+pub(crate) struct Entry<'a> {
+    /// How the term is searched for (borrowed from the stemmers' memory
+    /// where it can be).
+    pub pattern: Cow<'a, SearchPattern>,
     /// What a hit reports.
     pub term: TermRef,
     /// A negative word: it counts wherever it is found, even inside a
@@ -95,7 +98,7 @@ impl Matcher {
     /// distinct key (the start of a first word) is searched once. Terms
     /// found inside street names with `street_suffixes` do not count.
     pub(crate) fn new(
-        entries: Vec<Entry>,
+        entries: Vec<Entry<'_>>,
         street_suffixes: StreetSuffixes,
     ) -> Result<Matcher, String> {
         let mut entries: Vec<(Vec<u8>, Owner)> = entries
@@ -104,7 +107,7 @@ impl Matcher {
                 let mut key = entry.pattern.needle().into_bytes();
                 let tail = key.split_off(key.len().min(KEY_BYTES));
                 let rest = entry.pattern.stems[1..].to_vec();
-                let written_rest = entry.pattern.written_rest.into_bytes();
+                let written_rest = entry.pattern.written_rest.as_bytes().to_vec();
                 let owner = Owner {
                     term: entry.term,
                     negative: entry.negative,
@@ -362,9 +365,9 @@ mod tests {
         )
     }
 
-    fn positive((pattern, term): (SearchPattern, TermRef)) -> Entry {
+    fn positive((pattern, term): (SearchPattern, TermRef)) -> Entry<'static> {
         Entry {
-            pattern,
+            pattern: Cow::Owned(pattern),
             term,
             negative: false,
         }
@@ -390,9 +393,13 @@ mod tests {
     fn a_term_covers_its_written_word_beyond_the_stem() {
         // Swedish Snowball undoubles `slambrunn` to `slambrun` but leaves
         // `brunn` whole: the written `slambrunn` still holds `brunn`.
-        let mut s = crate::text::Stemmers::new();
-        let slambrunn = s.pattern("slambrunn", Language::Swedish);
-        let brunn = s.pattern("brunn", Language::Swedish);
+        let s = crate::text::Stemmers::new();
+        let slambrunn = s
+            .pattern_ref("slambrunn", Language::Swedish)
+            .map(Cow::into_owned);
+        let brunn = s
+            .pattern_ref("brunn", Language::Swedish)
+            .map(Cow::into_owned);
         let (Some(slambrunn), Some(brunn)) = (slambrunn, brunn) else {
             unreachable!("both terms have letters")
         };
@@ -432,14 +439,14 @@ mod tests {
         let entries = vec![
             positive((p("enskild avlopp"), t(0, 0))),
             Entry {
-                pattern: p("enskild"),
+                pattern: Cow::Owned(p("enskild")),
                 term: t(1, 0),
                 negative: true,
             },
             positive((p("dagvatten"), t(1, 1))),
             positive((p("avgift"), t(2, 0))),
             Entry {
-                pattern: p("avgiftsfri"),
+                pattern: Cow::Owned(p("avgiftsfri")),
                 term: t(3, 0),
                 negative: true,
             },

@@ -19,11 +19,13 @@ use crate::matcher::{Entry, Matcher, StreetSuffixes, TermRef};
 use crate::model::{Channel, EscalationStep};
 use crate::testing::TestCase;
 use crate::text::{Language, Stemmers};
-/// Builds the router from a rule set the check found no error in.
+
+/// Builds the router from a rule set the check found no error in, with
+/// the patterns the check stemmed.
 pub(super) fn compile(
     set: &RuleSet,
     warnings: Vec<Diagnostic>,
-    stemmers: &mut Stemmers,
+    stemmers: &Stemmers,
 ) -> Result<Router, LoadError> {
     let m = &set.municipality;
     let internal = |what: &str| LoadError {
@@ -208,9 +210,9 @@ pub(super) fn compile(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn add_term(
-    stemmers: &mut Stemmers,
-    patterns: &mut Vec<Entry>,
+fn add_term<'s>(
+    stemmers: &'s Stemmers,
+    patterns: &mut Vec<Entry<'s>>,
     terms: &mut Vec<CompiledTerm>,
     ty: u32,
     text: &str,
@@ -219,7 +221,7 @@ fn add_term(
     weight: f64,
     negative: bool,
 ) {
-    let Some(pattern) = stemmers.pattern(text, lang) else {
+    let Some(pattern) = stemmers.pattern_ref(text, lang) else {
         return;
     };
     // The same stems twice in one type (`överklaga`, `överklagande`) count

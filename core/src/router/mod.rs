@@ -208,7 +208,7 @@ impl Router {
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             return Err(LoadError { diagnostics });
         }
-        compile::compile(set, diagnostics, &mut stemmers)
+        compile::compile(set, diagnostics, &stemmers)
     }
 
     /// The municipality's name.

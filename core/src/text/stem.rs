@@ -1,5 +1,7 @@
 //! Stemming rule terms into the patterns the matcher searches for.
 
+use std::borrow::Cow;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
@@ -74,9 +76,10 @@ impl Language {
 
 /// Snowball stemmers for the two languages rule terms are written in.
 ///
-/// Loading a rule set asks for every term's pattern twice (the check for
-/// keyword conflicts, then compilation), so patterns are remembered per
-/// language.
+/// Loading a rule set asks for every term's pattern three times (the
+/// check of each term, the check for keyword conflicts, compilation), so
+/// validation stems each term once and the later steps borrow the pattern
+/// it remembered.
 pub(crate) struct Stemmers {
     /// Indexed by `Language as usize`, as `seen` is.
     stemmers: [Stemmer; 2],
@@ -91,14 +94,19 @@ impl Stemmers {
         }
     }
 
-    /// The search pattern for a rule term: its normalised words, each
-    /// stemmed. Returns `None` for a term with no letters or digits.
-    pub(crate) fn pattern(&mut self, term: &str, lang: Language) -> Option<SearchPattern> {
-        self.with_pattern(term, lang, Option::clone)
+    /// The search pattern for a rule term, borrowed when it was stemmed
+    /// before (as validation does for every keyword and phrase), else
+    /// stemmed now and not remembered. `None` for a term with no letters or
+    /// digits.
+    pub(crate) fn pattern_ref(&self, term: &str, lang: Language) -> Option<Cow<'_, SearchPattern>> {
+        match self.seen[lang as usize].get(term) {
+            Some(pattern) => pattern.as_ref().map(Cow::Borrowed),
+            None => stem(&self.stemmers[lang as usize], term, lang).map(Cow::Owned),
+        }
     }
 
     /// Whether a rule term has a pattern (a letter or digit); remembers the
-    /// pattern for [`Stemmers::pattern`] without copying it.
+    /// pattern for [`Stemmers::pattern_ref`] without copying it.
     pub(crate) fn has_pattern(&mut self, term: &str, lang: Language) -> bool {
         self.with_pattern(term, lang, Option::is_some)
     }
@@ -200,68 +208,70 @@ mod tests {
     use super::*;
     use crate::text::normalize as norm;
 
-    fn needle(s: &mut Stemmers, term: &str, lang: Language) -> String {
-        s.pattern(term, lang)
+    fn needle(s: &Stemmers, term: &str, lang: Language) -> String {
+        s.pattern_ref(term, lang)
             .map(|p| p.needle())
             .unwrap_or_default()
     }
 
     #[test]
     fn swedish_stems_meet_inflections_and_compounds() {
-        let mut s = Stemmers::new();
-        let bygglov = needle(&mut s, "bygglov", Language::Swedish);
+        let s = Stemmers::new();
+        let bygglov = needle(&s, "bygglov", Language::Swedish);
         assert!(norm("min bygglovsansökan").contains(&bygglov));
         assert!(norm("bygglovet").contains(&bygglov));
-        let sopkarl = needle(&mut s, "sopkärl", Language::Swedish);
+        let sopkarl = needle(&s, "sopkärl", Language::Swedish);
         assert!(norm("sopkärlet är trasigt").contains(&sopkarl));
-        let tillstand = needle(&mut s, "parkeringstillstånd", Language::Swedish);
+        let tillstand = needle(&s, "parkeringstillstånd", Language::Swedish);
         assert!(norm("handikapparkeringstillståndet").contains(&tillstand));
     }
 
     #[test]
     fn short_stems_and_phrases_need_a_word_start() {
-        let mut s = Stemmers::new();
-        assert_eq!(needle(&mut s, "is", Language::Swedish), " is ");
-        assert_eq!(needle(&mut s, "isen", Language::Swedish), " isen");
-        let phrase = s.pattern("snow clearing", Language::English);
+        let s = Stemmers::new();
+        assert_eq!(needle(&s, "is", Language::Swedish), " is ");
+        assert_eq!(needle(&s, "isen", Language::Swedish), " isen");
+        let phrase = s.pattern_ref("snow clearing", Language::English);
         assert_eq!(
             phrase.as_ref().map(|p| p.stems.join("+")).as_deref(),
             Some("snow+clear")
         );
         assert_eq!(phrase.map(|p| p.inside_words), Some(false));
-        assert_eq!(s.pattern("--", Language::Swedish), None);
+        assert_eq!(s.pattern_ref("--", Language::Swedish), None);
     }
 
     #[test]
     fn english_needles_are_prefixes_of_the_word_itself() {
-        let mut s = Stemmers::new();
+        let s = Stemmers::new();
         // Porter turns `library` into `librari`; the needle must still find
         // `library`, `libraries` and `librarian`.
-        let library = needle(&mut s, "library", Language::English);
+        let library = needle(&s, "library", Language::English);
         for text in ["the library", "libraries", "a librarian"] {
             assert!(norm(text).contains(&library), "{library:?} in {text:?}");
         }
-        let icy = needle(&mut s, "icy", Language::English);
+        let icy = needle(&s, "icy", Language::English);
         assert!(norm("icy roads").contains(&icy));
     }
 
     #[test]
     fn english_terms_do_not_match_inside_words() {
-        let mut s = Stemmers::new();
+        let s = Stemmers::new();
         // The stem of `election` is `elect`, which is inside `selection`.
-        let election = needle(&mut s, "election", Language::English);
+        let election = needle(&s, "election", Language::English);
         assert_eq!(election, " elect");
         assert!(!norm("the selection of applicants").contains(&election));
         assert!(norm("the elections in May").contains(&election));
         // The same five-letter stem in Swedish finds compounds.
-        let lekplats = needle(&mut s, "lekplats", Language::Swedish);
+        let lekplats = needle(&s, "lekplats", Language::Swedish);
         assert!(norm("närlekplatsen").contains(&lekplats));
     }
 
     #[test]
     fn one_and_two_letter_words_match_whole_words_only() {
-        let mut s = Stemmers::new();
-        let efaktura = s.pattern("e-faktura", Language::Swedish).map(|p| p.stems);
+        let s = Stemmers::new();
+        let efaktura = s
+            .pattern_ref("e-faktura", Language::Swedish)
+            .map(|p| p.into_owned().stems);
         assert_eq!(efaktura, Some(vec!["e ".to_owned(), "faktur".to_owned()]));
     }
 }

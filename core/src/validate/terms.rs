@@ -1,6 +1,7 @@
 //! Checks of the terms and test cases, keyword conflicts between
 //! departments and untested types.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
@@ -93,7 +94,7 @@ pub(super) fn check_tests(
 
 /// Warns when the same term, at the same weight, recognises types in two
 /// different departments: the router would call such enquiries ambiguous.
-pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
+pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &Stemmers) {
     let set = c.set;
     // The first claim of each pattern, located only if another department
     // claims it too: locating every term would cost more than the check.
@@ -102,17 +103,23 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &mut Stemmers) {
     // matches inside words does not matter: both match at a word's start,
     // so two terms with the same stems always meet on some enquiry (the
     // compiler counts them as one term within a type for the same reason).
-    let mut seen: FxHashMap<(Vec<String>, u64), Claim<'_>> = FxHashMap::default();
+    // The stems are borrowed from the stemmers' memory: `check_term` has
+    // stemmed every term.
+    let mut seen: FxHashMap<(Cow<'_, [String]>, u64), Claim<'_>> = FxHashMap::default();
     for (source, file) in &set.departments {
         let dept = file.department.id.get_ref().as_str();
         for ty in &file.types {
             for (list, lang, kind) in ty.term_lists() {
                 for term in list {
-                    let Some(pattern) = stemmers.pattern(term.text.get_ref(), lang) else {
+                    let Some(pattern) = stemmers.pattern_ref(term.text.get_ref(), lang) else {
                         continue;
                     };
+                    let stems = match pattern {
+                        Cow::Borrowed(p) => Cow::Borrowed(&p.stems[..]),
+                        Cow::Owned(p) => Cow::Owned(p.stems),
+                    };
                     let weight = term.weight_in(kind);
-                    let key = (pattern.stems, weight.to_bits());
+                    let key = (stems, weight.to_bits());
                     match seen.get(&key) {
                         Some(&(other_dept, other_ty, first_source, first_text))
                             if other_dept != dept =>
