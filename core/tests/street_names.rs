@@ -1,6 +1,8 @@
 //! `[policy] street_suffixes`: a term inside a street name is the
 //! citizen's address, not the subject, with the rule set's own endings.
 
+use std::path::Path;
+
 use kommunlots::{Enquiry, Router};
 
 const LIBRARY: &str = r#"
@@ -20,26 +22,17 @@ unit = "bibliotek"
 keywords = ["bibliotek"]
 "#;
 
-/// A rule set whose `[policy]` holds `policy` (TOML lines).
-fn router(policy: &str) -> Router {
-    let municipality = format!(
-        r#"
-[municipality]
-name = "Testkommun"
-
-[policy]
-{policy}
-
-[first_line]
-id = "kontaktcenter"
-name = "Kontaktcenter"
-handler = "kundtjanst"
-
-[[first_line.unit]]
-id = "kundtjanst"
-name = "Kundtjänsten"
-"#
-    );
+/// Klippan's municipality file with its `street_suffixes` line replaced by
+/// `line` (empty: the key left out), and one small department of our own.
+fn router(line: &str) -> Router {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan");
+    let klippan = std::fs::read_to_string(dir.join("municipality.toml"))
+        .unwrap_or_else(|e| unreachable!("Klippan's municipality.toml is readable: {e}"));
+    let own = klippan
+        .lines()
+        .find(|l| l.starts_with("street_suffixes"))
+        .unwrap_or_else(|| unreachable!("Klippan's [policy] lists its street suffixes"));
+    let municipality = klippan.replace(own, line);
     Router::from_sources([
         ("municipality.toml", municipality.as_str()),
         ("departments/kultur.toml", LIBRARY),
