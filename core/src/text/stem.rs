@@ -215,6 +215,24 @@ mod tests {
     }
 
     #[test]
+    fn patterns_stemmed_once_are_borrowed_after() {
+        let mut s = Stemmers::new();
+        let fresh = s.pattern_ref("bygglov", Language::Swedish);
+        assert!(matches!(fresh, Some(Cow::Owned(_))), "not remembered yet");
+        let fresh = fresh.map(Cow::into_owned);
+        assert!(s.has_pattern("bygglov", Language::Swedish));
+        let kept = s.pattern_ref("bygglov", Language::Swedish);
+        assert!(matches!(kept, Some(Cow::Borrowed(_))), "remembered");
+        assert_eq!(kept.map(Cow::into_owned), fresh);
+        // Remembered per language: the English pattern is stemmed anew.
+        let english = s.pattern_ref("bygglov", Language::English);
+        assert!(matches!(english, Some(Cow::Owned(_))));
+        // A term without letters is remembered as having none.
+        assert!(!s.has_pattern("--", Language::Swedish));
+        assert_eq!(s.pattern_ref("--", Language::Swedish), None);
+    }
+
+    #[test]
     fn swedish_stems_meet_inflections_and_compounds() {
         let s = Stemmers::new();
         let bygglov = needle(&s, "bygglov", Language::Swedish);
