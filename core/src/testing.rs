@@ -47,6 +47,9 @@ pub struct Expectation {
     pub confidential: Option<bool>,
     /// Whether a type was recognised.
     pub matched: Option<bool>,
+    /// When the path's first step is due (RFC 3339), compared as an
+    /// instant: `…T09:15:00Z` and `…T10:15:00+01:00` are the same.
+    pub first_due: Option<String>,
 }
 
 /// One field where a decision differs from a test case's expectation.
@@ -83,6 +86,11 @@ impl TestCase {
                 channel: def.channel,
                 text: def.text.clone(),
                 form: def.form.clone(),
+                // Validation has checked that it parses.
+                received_at: def
+                    .received_at
+                    .as_ref()
+                    .and_then(|t| t.get_ref().parse().ok()),
                 ..Enquiry::default()
             },
             expect: Expectation {
@@ -94,6 +102,7 @@ impl TestCase {
                 first_line: e.first_line,
                 confidential: e.confidential,
                 matched: e.matched,
+                first_due: owned(&e.first_due),
             },
         }
     }
@@ -168,6 +177,16 @@ impl Expectation {
             self.matched.map(|b| b.to_string()),
             decision.matched.to_string(),
         );
+        let due = decision.path.first().and_then(|s| s.due.as_deref());
+        if let Some(expected) = &self.first_due
+            && !same_instant(expected, due)
+        {
+            out.push(Mismatch {
+                field: "first_due",
+                expected: format!("`{expected}`"),
+                got: show(due),
+            });
+        }
         if !out.is_empty() && decision.enquiry_type.is_none() {
             let alternatives: Vec<String> = decision
                 .candidates
@@ -183,5 +202,14 @@ impl Expectation {
             }
         }
         out
+    }
+}
+
+/// Whether two RFC 3339 times are the same instant (`None`: no time).
+fn same_instant(expected: &str, got: Option<&str>) -> bool {
+    let instant = |s: &str| s.parse::<jiff::Timestamp>().ok();
+    match (instant(expected), got.and_then(instant)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
     }
 }

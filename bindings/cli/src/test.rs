@@ -104,6 +104,12 @@ fn print_text(
         if let Some(channel) = enquiry.channel {
             writeln!(out, "  channel: {channel}")?;
         }
+        // The decision's form of it: RFC 3339 in the municipality's offset.
+        if let Some(received) = &o.decision.received_at
+            && enquiry.received_at.is_some()
+        {
+            writeln!(out, "  received_at: {received}")?;
+        }
         for m in &o.mismatches {
             writeln!(out, "  {m}")?;
         }

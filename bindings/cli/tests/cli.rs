@@ -451,6 +451,40 @@ fn test_filter_selects_cases() {
 }
 
 #[test]
+fn test_shows_the_receipt_time_and_a_missed_deadline() {
+    // The department's own target: an e-mail is due in 2 working days. It
+    // arrives on Easter Monday 2027, a holiday, so they count from
+    // Tuesday's opening (08:00) and end on Thursday at 08:00.
+    let x = format!(
+        "{DEPARTMENT_HEAD}
+[targets]
+email = \"2 working days\"
+
+[[test]]
+name = \"permit-due\"
+text = \"Hur går det med mitt bygglov?\"
+channel = \"email\"
+received_at = \"2027-03-29T10:00:00+02:00\"
+expect = {{ type = \"bygglov\", first_due = \"2027-03-30T10:00:00+02:00\" }}
+"
+    );
+    let rules = TempRules::new("test-due", &x);
+    let o = run(&["test", rules.path()], "");
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(
+        out.contains("  received_at: 2027-03-29T10:00:00+02:00\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "  first_due: expected `2027-03-30T10:00:00+02:00`, got `2027-04-01T08:00:00+02:00`\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
 fn test_shows_expected_and_got_for_a_failing_case() {
     let x = format!(
         "{DEPARTMENT_HEAD}

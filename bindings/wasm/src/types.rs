@@ -224,6 +224,8 @@ export interface Expectation {
   first_line: boolean | null;
   confidential: boolean | null;
   matched: boolean | null;
+  /** When the path's first step is due (RFC 3339), compared as an instant. */
+  first_due: string | null;
 }
 
 /** One `[[test]]` case of a department file. */

@@ -153,6 +153,11 @@ pub struct TestCaseDef {
     /// The channel.
     #[serde(default)]
     pub channel: Option<Channel>,
+    /// When the enquiry arrived, RFC 3339 with an offset
+    /// (`"2027-03-29T10:00:00+02:00"`); deadlines count from it. Without
+    /// it they count from the time the test runs.
+    #[serde(default)]
+    pub received_at: Option<Spanned<String>>,
     /// What the decision must say; fields left out are not checked.
     pub expect: Expect,
 }
@@ -185,4 +190,8 @@ pub struct Expect {
     /// Whether a type was recognised.
     #[serde(default)]
     pub matched: Option<bool>,
+    /// When the first step of the path is due, RFC 3339 with an offset;
+    /// needs the case's `received_at`.
+    #[serde(default)]
+    pub first_due: Option<Spanned<String>>,
 }

@@ -63,6 +63,32 @@ pub(super) fn check_tests(
             let loc = c.at(*source, &case.name);
             c.unique(&mut names, case.name.get_ref().clone(), "test name", loc);
             let e = &case.expect;
+            for time in [&case.received_at, &e.first_due].into_iter().flatten() {
+                if time.get_ref().parse::<jiff::Timestamp>().is_err() {
+                    let l = c.at(*source, time);
+                    c.error(
+                        DiagnosticKind::InvalidValue,
+                        format!(
+                            "`{}` is not a time with its offset (RFC 3339)",
+                            time.get_ref()
+                        ),
+                        l,
+                        Some("write it as \"2027-03-29T10:00:00+02:00\"".into()),
+                    );
+                }
+            }
+            if let (Some(due), None) = (&e.first_due, &case.received_at) {
+                let l = c.at(*source, due);
+                c.error(
+                    DiagnosticKind::Type,
+                    format!(
+                        "test `{}` expects `first_due` but has no `received_at`",
+                        case.name.get_ref()
+                    ),
+                    l,
+                    Some("a deadline counts from when the enquiry arrived: give the case a `received_at`".into()),
+                );
+            }
             let refs = [
                 ("type", &e.enquiry_type, types),
                 ("department", &e.department, departments),
