@@ -1,6 +1,7 @@
 //! Klippan's urgent types: a fire or accident in progress (`nodlage`) and
 //! thoughts of suicide (`sjalvmordstankar`) are answered within minutes on
-//! every channel, not within the channel's usual working days.
+//! every channel, not within the channel's usual working days, and their
+//! `external` table tells the host system so (`priority = "urgent"`).
 
 use std::path::Path;
 
@@ -56,6 +57,24 @@ fn urgent_enquiries_are_due_within_minutes_on_every_written_channel() {
             "{text} by letter"
         );
     }
+}
+
+#[test]
+fn urgent_types_tell_the_host_system_their_priority() {
+    let router = klippan();
+    for text in [
+        "Det brinner i förrådet bakom skolan!",
+        "Jag har tankar på att ta mitt liv",
+    ] {
+        let d = router.route(&Enquiry::text(text).with_channel(Channel::Email));
+        assert_eq!(
+            d.external.get("priority").and_then(|v| v.as_str()),
+            Some("urgent"),
+            "{text}"
+        );
+    }
+    let d = router.route(&Enquiry::text("Varför har ni inte plogat?"));
+    assert_eq!(d.external.get("priority"), None);
 }
 
 #[test]
