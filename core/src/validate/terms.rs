@@ -122,6 +122,10 @@ pub(super) fn check_tests(
 /// different departments: the router would call such enquiries ambiguous.
 pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &Stemmers) {
     let set = c.set;
+    // A term weighing less than `min_score` recognises nothing alone (an
+    // appeal type's `överklaga` at 0.5 needs its subject too), so two such
+    // terms cannot make two types tie by themselves.
+    let min_score = *set.municipality.policy.min_score.get_ref();
     // The first claim of each pattern, located only if another department
     // claims it too: locating every term would cost more than the check.
     type Claim<'a> = (&'a str, &'a str, usize, &'a Spanned<String>);
@@ -137,6 +141,10 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &Stemmers) {
         for ty in &file.types {
             for (list, lang, kind) in ty.term_lists() {
                 for term in list {
+                    let weight = term.weight_in(kind);
+                    if weight < min_score {
+                        continue;
+                    }
                     let Some(pattern) = stemmers.pattern_ref(term.text.get_ref(), lang) else {
                         continue;
                     };
@@ -144,7 +152,6 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &Stemmers) {
                         Cow::Borrowed(p) => Cow::Borrowed(&p.stems[..]),
                         Cow::Owned(p) => Cow::Owned(p.stems),
                     };
-                    let weight = term.weight_in(kind);
                     let key = (stems, weight.to_bits());
                     match seen.get(&key) {
                         Some(&(other_dept, other_ty, first_source, first_text))
