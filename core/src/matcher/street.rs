@@ -6,7 +6,7 @@ use crate::text::normalize;
 /// Endings of street names, normalised (`[policy] street_suffixes`): a
 /// word that ends with one and has more before it (`biblioteksgatan`,
 /// `badhusvägen`, `skolgränd`) names a street.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(crate) struct StreetSuffixes {
     suffixes: Vec<Vec<u8>>,
     /// The length in bytes of the shortest suffix.
