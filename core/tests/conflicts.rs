@@ -1,8 +1,9 @@
 //! The keyword-conflict warning: which terms shared by two departments
 //! `kommunlots check` warns about.
 
-use std::path::Path;
+mod common;
 
+use common::klippan_municipality;
 use kommunlots::{DiagnosticKind, RuleSet};
 
 /// A department `id` with one type recognised by `appeal` at `weight` and
@@ -31,11 +32,8 @@ keywords = [{{ term = "överklaga", weight = {weight:?} }}, {{ term = "{subject}
 /// The keyword conflicts of two such departments under Klippan's
 /// municipality file (whose `min_score` is 1).
 fn conflicts(weight: f64) -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan");
-    let municipality = std::fs::read_to_string(dir.join("municipality.toml"))
-        .unwrap_or_else(|e| unreachable!("Klippan's municipality.toml is readable: {e}"));
     let set = RuleSet::from_sources([
-        ("municipality.toml", municipality),
+        ("municipality.toml", klippan_municipality()),
         (
             "departments/bygg.toml",
             department("bygg", "bygglov", weight),

@@ -1,16 +1,12 @@
 //! `Expectation::compare`: how a `[[test]]` case's expectations meet a
 //! decision, here for the first step's deadline.
 
-use std::path::Path;
+mod common;
 
+use common::klippan;
 use jiff::Timestamp;
 use kommunlots::testing::Expectation;
-use kommunlots::{Channel, Decision, Enquiry, Router};
-
-fn klippan() -> Router {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan");
-    Router::from_dir(dir).unwrap_or_else(|e| unreachable!("the Klippan rules load:\n{e}"))
-}
+use kommunlots::{Channel, Decision, Enquiry};
 
 /// An e-mail about snow clearing received on Tuesday 24 November 2026 at
 /// 10:00 in Klippan: due two working days later, Thursday at 10:00.

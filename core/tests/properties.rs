@@ -1,9 +1,8 @@
 //! Properties of routing that must hold for every input, checked with
 //! generated enquiries on the Klippan reference rules.
 
-#![expect(clippy::panic, reason = "a test fails by panicking, with the reason")]
+mod common;
 
-use std::path::Path;
 use std::sync::OnceLock;
 
 use jiff::Timestamp;
@@ -13,10 +12,7 @@ use proptest::prelude::*;
 
 fn klippan() -> &'static Router {
     static ROUTER: OnceLock<Router> = OnceLock::new();
-    ROUTER.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan");
-        Router::from_dir(dir).unwrap_or_else(|e| panic!("the Klippan rules must load:\n{e}"))
-    })
+    ROUTER.get_or_init(common::klippan)
 }
 
 fn channel() -> impl Strategy<Value = Option<Channel>> {

@@ -3,6 +3,9 @@
 
 #![expect(clippy::panic, reason = "a test fails by panicking, with the reason")]
 
+mod common;
+
+use common::klippan;
 use kommunlots::calendar::{OpeningHours, ServiceTarget};
 use kommunlots::{Channel, EnquiryTypeInfo, Router};
 
@@ -179,11 +182,6 @@ fn at(s: &str) -> jiff::Timestamp {
         .unwrap_or_else(|e| panic!("`{s}` is not a timestamp: {e}"))
 }
 
-fn klippan() -> Router {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan");
-    Router::from_dir(dir).unwrap_or_else(|e| panic!("the Klippan rules must load:\n{e}"))
-}
-
 #[test]
 fn an_easter_email_to_the_first_line_is_due_on_wednesday() {
     let r = klippan();
@@ -260,8 +258,7 @@ fn received_at_without_an_offset_is_a_located_json_error() {
 
 #[test]
 fn a_form_code_names_its_type_without_routing() {
-    let router = Router::from_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/klippan"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let router = klippan();
     let info = router.enquiry_type_for_form(" tf-ptrh ");
     assert_eq!(info.as_ref().map(|t| t.id), Some("parkeringstillstand"));
     assert_eq!(info.as_ref().map(|t| t.department), Some("teknik"));

@@ -1,8 +1,9 @@
 //! `[policy] street_suffixes`: a term inside a street name is the
 //! citizen's address, not the subject, with the rule set's own endings.
 
-use std::path::Path;
+mod common;
 
+use common::klippan_municipality;
 use kommunlots::{Enquiry, Router};
 
 const LIBRARY: &str = r#"
@@ -25,9 +26,7 @@ keywords = ["bibliotek"]
 /// Klippan's municipality file with its `street_suffixes` line replaced by
 /// `line` (empty: the key left out), and one small department of our own.
 fn router(line: &str) -> Router {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan");
-    let klippan = std::fs::read_to_string(dir.join("municipality.toml"))
-        .unwrap_or_else(|e| unreachable!("Klippan's municipality.toml is readable: {e}"));
+    let klippan = klippan_municipality();
     let own = klippan
         .lines()
         .find(|l| l.starts_with("street_suffixes"))

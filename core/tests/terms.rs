@@ -1,14 +1,10 @@
 //! `Router::terms`: each rule term of a type with how it is searched for.
 
-use std::path::Path;
+mod common;
 
+use common::{klippan, klippan_municipality};
 use kommunlots::decision::TermKind;
 use kommunlots::{Language, Router, TermInfo};
-
-fn klippan() -> Router {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan");
-    Router::from_dir(dir).unwrap_or_else(|e| unreachable!("the Klippan rules must load:\n{e}"))
-}
 
 fn terms<'a>(router: &'a Router, ty: &str) -> Vec<TermInfo<'a>> {
     router
@@ -67,9 +63,7 @@ fn repeated_stems_are_left_out_and_negative_words_listed_per_stem() {
 #[test]
 fn the_same_stem_in_swedish_and_english_counts_once() {
     // Klippan's municipality file, with one small department of our own.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan");
-    let municipality = std::fs::read_to_string(dir.join("municipality.toml"))
-        .unwrap_or_else(|e| unreachable!("Klippan's municipality.toml is readable: {e}"));
+    let municipality = klippan_municipality();
     let department = r#"
         [department]
         id = "avfall"

@@ -3,15 +3,11 @@
 //! every channel, not within the channel's usual working days, and their
 //! `external` table tells the host system so (`priority = "urgent"`).
 
-use std::path::Path;
+mod common;
 
+use common::klippan;
 use jiff::Timestamp;
 use kommunlots::{Channel, Enquiry, Router};
-
-fn klippan() -> Router {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan");
-    Router::from_dir(dir).unwrap_or_else(|e| unreachable!("the Klippan rules must load:\n{e}"))
-}
 
 /// Tuesday 24 November 2026, 10:00 in Klippan: within opening hours.
 fn tuesday_ten() -> Timestamp {

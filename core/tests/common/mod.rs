@@ -1,0 +1,24 @@
+//! The Klippan reference rules, shared by the core's test files.
+#![allow(dead_code, reason = "each test file uses a part of these helpers")]
+
+use std::path::{Path, PathBuf};
+
+use kommunlots::Router;
+
+/// The reference rule set's folder, `rules/klippan`.
+pub fn klippan_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan")
+}
+
+/// The Klippan rules, loaded.
+pub fn klippan() -> Router {
+    Router::from_dir(klippan_dir())
+        .unwrap_or_else(|e| unreachable!("the Klippan rules must load:\n{e}"))
+}
+
+/// The text of Klippan's `municipality.toml`, for a test that pairs it
+/// with small departments of its own.
+pub fn klippan_municipality() -> String {
+    std::fs::read_to_string(klippan_dir().join("municipality.toml"))
+        .unwrap_or_else(|e| unreachable!("Klippan's municipality.toml is readable: {e}"))
+}
