@@ -303,9 +303,15 @@ mod tests {
         }
     }
 
-    /// A matcher with the default (Swedish) street suffixes.
-    fn matcher(entries: Vec<(SearchPattern, TermRef)>) -> Result<Matcher, String> {
-        Matcher::new(
+    /// A matcher of `entries` with `streets`; the tests' terms all compile.
+    fn compile(entries: Vec<Entry<'static>>, streets: StreetSuffixes) -> Matcher {
+        Matcher::new(entries, streets).unwrap_or_else(|e| unreachable!("{e}"))
+    }
+
+    /// A matcher of positive terms with the default (Swedish) street
+    /// suffixes.
+    fn matcher(entries: Vec<(SearchPattern, TermRef)>) -> Matcher {
+        compile(
             entries.into_iter().map(positive).collect(),
             swedish_streets(),
         )
@@ -351,8 +357,7 @@ mod tests {
         };
         assert_eq!(slambrunn.stems, ["slambrun"]);
         assert_eq!(brunn.stems, ["brunn"]);
-        let m = matcher(vec![(slambrunn, t(0, 0)), (brunn, t(1, 0))])
-            .unwrap_or_else(|e| unreachable!("{e}"));
+        let m = matcher(vec![(slambrunn, t(0, 0)), (brunn, t(1, 0))]);
         assert_eq!(m.found(" min slambrunn är full "), vec![t(0, 0)]);
         // An inflected form covers only the stem, and `brunn` is not inside.
         assert_eq!(m.found(" slambrunar "), vec![t(0, 0)]);
@@ -365,8 +370,7 @@ mod tests {
             (p("bibliotek"), t(0, 0)),
             (p("cykelväg"), t(1, 0)),
             (p("stopp i avlopp"), t(2, 0)),
-        ])
-        .unwrap_or_else(|e| unreachable!("{e}"));
+        ]);
         assert_eq!(
             m.found(" hälsningar från biblioteksgatan 3 det är stopp i avloppet "),
             vec![t(2, 0)]
@@ -393,7 +397,7 @@ mod tests {
                 negative: true,
             },
         ];
-        let m = Matcher::new(entries, swedish_streets()).unwrap_or_else(|e| unreachable!("{e}"));
+        let m = compile(entries, swedish_streets());
         // `enskild` lies inside the phrase, yet still rules type 1 out.
         assert_eq!(
             m.found(" vårt enskilda avlopp och vårt dagvatten "),
@@ -405,22 +409,21 @@ mod tests {
 
     #[test]
     fn street_suffixes_are_the_rule_sets_own() {
-        let entries = || vec![(p("bibliotek"), t(0, 0)), (p("skol"), t(1, 0))];
+        let entries = || {
+            [(p("bibliotek"), t(0, 0)), (p("skol"), t(1, 0))]
+                .into_iter()
+                .map(positive)
+                .collect()
+        };
         let text = " jag bor på biblioteksleden 3 ";
         // Not a Swedish default, so the library counts...
-        let m = matcher(entries()).unwrap_or_else(|e| unreachable!("{e}"));
+        let m = compile(entries(), swedish_streets());
         assert_eq!(m.found(text), vec![t(0, 0)]);
         // ...until the rule set names `leden`, written in any case.
-        let leden = StreetSuffixes::new(["Leden"]);
-        let m = Matcher::new(entries().into_iter().map(positive).collect(), leden)
-            .unwrap_or_else(|e| unreachable!("{e}"));
+        let m = compile(entries(), StreetSuffixes::new(["Leden"]));
         assert_eq!(m.found(text), vec![]);
         // With no suffixes nothing is an address.
-        let m = Matcher::new(
-            entries().into_iter().map(positive).collect(),
-            StreetSuffixes::new([]),
-        )
-        .unwrap_or_else(|e| unreachable!("{e}"));
+        let m = compile(entries(), StreetSuffixes::new([]));
         assert_eq!(m.found(" skolgatan 4 "), vec![t(1, 0)]);
     }
 
@@ -429,8 +432,7 @@ mod tests {
         let m = matcher(vec![
             (p("parkering"), t(0, 0)),
             (p("parkeringstillstånd"), t(1, 0)),
-        ])
-        .unwrap_or_else(|e| unreachable!("{e}"));
+        ]);
         assert_eq!(m.found(" handikapparkeringstillståndet "), vec![t(1, 0)]);
         assert_eq!(m.found(" felparkering "), vec![t(0, 0)]);
     }
@@ -444,8 +446,7 @@ mod tests {
             (p("parkera"), t(1, 0)),
             (p("parke"), t(2, 0)),
             (p("parkering"), t(3, 0)),
-        ])
-        .unwrap_or_else(|e| unreachable!("{e}"));
+        ]);
         assert_eq!(m.found(" felparkeringen "), vec![t(3, 0)]);
         assert_eq!(m.found(" parkerade bilar "), vec![t(1, 0)]);
         assert_eq!(m.found(" parket "), vec![t(2, 0)]);
@@ -458,22 +459,20 @@ mod tests {
 
     #[test]
     fn shared_patterns_report_every_owner_once() {
-        let m = matcher(vec![(p("snö"), t(0, 1)), (p("snö"), t(2, 0))])
-            .unwrap_or_else(|e| unreachable!("{e}"));
+        let m = matcher(vec![(p("snö"), t(0, 1)), (p("snö"), t(2, 0))]);
         assert_eq!(m.found(" snö och mer snö "), vec![t(0, 1), t(2, 0)]);
     }
 
     #[test]
     fn word_start_patterns_need_a_word_start() {
-        let m = matcher(vec![(p("is"), t(0, 0))]).unwrap_or_else(|e| unreachable!("{e}"));
+        let m = matcher(vec![(p("is"), t(0, 0))]);
         assert!(m.found(" polis ").is_empty());
         assert_eq!(m.found(" isen "), vec![t(0, 0)]);
     }
 
     #[test]
     fn every_word_of_a_phrase_may_be_inflected() {
-        let m = matcher(vec![(p("överklag beslut om bygglov"), t(0, 0))])
-            .unwrap_or_else(|e| unreachable!("{e}"));
+        let m = matcher(vec![(p("överklag beslut om bygglov"), t(0, 0))]);
         assert_eq!(
             m.found(" jag vill överklaga beslutet om bygglovet "),
             vec![t(0, 0)]
@@ -490,8 +489,7 @@ mod tests {
         let m = matcher(vec![
             (p("bygglov"), t(0, 0)),
             (p("överklag beslut om bygglov"), t(1, 0)),
-        ])
-        .unwrap_or_else(|e| unreachable!("{e}"));
+        ]);
         assert_eq!(m.found(" överklaga beslutet om bygglovet "), vec![t(1, 0)]);
     }
 
@@ -504,15 +502,14 @@ mod tests {
                 String::new(),
             ),
             t(0, 0),
-        )])
-        .unwrap_or_else(|e| unreachable!("{e}"));
+        )]);
         assert!(m.found(" jag har fått en faktura ").is_empty());
         assert_eq!(m.found(" min e faktura kom inte "), vec![t(0, 0)]);
     }
 
     #[test]
     fn empty_matcher_finds_nothing() {
-        let m = matcher(Vec::new()).unwrap_or_else(|e| unreachable!("{e}"));
+        let m = matcher(Vec::new());
         let mut out = vec![t(9, 9)];
         m.find(b" vad som helst ", &mut Vec::new(), &mut out);
         assert!(out.is_empty());
