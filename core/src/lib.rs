@@ -135,7 +135,9 @@ pub use load::{MAX_FILE_BYTES, MAX_FILES, MUNICIPALITY_FILE, RuleSet, SourceFile
 pub use model::{Channel, Frequency};
 pub use progress::{Progress, ProgressError};
 pub use router::{EnquiryTypeInfo, FORM_SCORE, Router, TermInfo};
-pub use text::{COMPOUND_MIN_CHARS, Language, MAX_TEXT_BYTES, SearchPattern, search_pattern};
+pub use text::{
+    COMPOUND_MIN_CHARS, Language, MAX_TEXT_BYTES, SearchPattern, is_plainly_nfc, search_pattern,
+};
 pub use validate::Coverage;
 
 /// The version of this crate.

@@ -282,11 +282,11 @@ fn parse_enquiry(value: JsValue) -> Result<Enquiry, JsValue> {
 }
 
 /// `text` in Unicode NFC, composed by the JS engine (see the crate docs).
-/// Text with no code point from U+0300 up (whose UTF-8 lead bytes are all
-/// below 0xCC), such as any Swedish or English text typed on a keyboard
-/// that composes, is NFC already and does not make the round trip to JS.
+/// Text the core finds plainly in NFC ([`kommunlots::is_plainly_nfc`]: no
+/// code point from U+0300 up), such as any Swedish or English text typed on
+/// a keyboard that composes, does not make the round trip to JS.
 fn compose(text: String) -> String {
-    if text.bytes().all(|b| b < 0xCC) {
+    if kommunlots::is_plainly_nfc(&text) {
         return text;
     }
     js_sys::JsString::from(text.as_str())
