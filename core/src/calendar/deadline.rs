@@ -1,11 +1,67 @@
 //! Deadlines and elapsed working time: the arithmetic behind
 //! [`Calendar::due`] and [`Calendar::working_time_between`].
+//!
+//! The arithmetic is written once, over [`Days`]: where it reads a date's
+//! opening time from. [`Direct`] works it out on each call (what the public
+//! methods use); a [`Timeline`](super::Timeline) keeps it, a year at a
+//! time, for a router that computes deadlines for every enquiry.
+
+use std::borrow::Cow;
 
 use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
 use jiff::{SignedDuration, Timestamp, Zoned};
 
+use super::timeline::{Cached, Timeline};
 use super::{Calendar, CalendarError, MAX_CLOSED_RUN, OpeningHours, ServiceTarget, TimeRange};
+
+/// One stretch of opening time on the time line: from, until.
+pub(super) type Span = (Timestamp, Timestamp);
+
+/// One date's opening time, placed on the time line.
+pub(super) struct OpenDay<'a> {
+    pub(super) date: Date,
+    /// Sorted, not overlapping.
+    pub(super) spans: Cow<'a, [Span]>,
+    pub(super) working: bool,
+}
+
+/// Where the deadline arithmetic reads opening time from.
+pub(super) trait Days {
+    /// The days from `date` on, one after the other. An error ends the
+    /// walk (the calendar's last year, or arithmetic out of range).
+    fn from(&self, date: Date) -> impl Iterator<Item = Result<OpenDay<'_>, CalendarError>>;
+}
+
+/// A unit's opening time worked out for each date as the walk reaches it.
+struct Direct<'a> {
+    calendar: &'a Calendar,
+    hours: &'a OpeningHours,
+}
+
+impl Days for Direct<'_> {
+    fn from(&self, date: Date) -> impl Iterator<Item = Result<OpenDay<'_>, CalendarError>> {
+        let mut next = Some(Ok(date));
+        std::iter::from_fn(move || {
+            let date = match next.take()? {
+                Ok(date) => date,
+                Err(e) => return Some(Err(e)),
+            };
+            next = Some(date.tomorrow().map_err(CalendarError::from));
+            let mut spans = Vec::new();
+            let day = self
+                .calendar
+                .push_spans(self.hours, date, &mut spans)
+                .and_then(|()| self.calendar.is_working_day(date))
+                .map(|working| OpenDay {
+                    date,
+                    spans: Cow::Owned(spans),
+                    working,
+                });
+            Some(day)
+        })
+    }
+}
 
 /// The opening time of one date before it is placed on the time line.
 struct DayPlan<'a> {
@@ -36,38 +92,54 @@ impl Calendar {
         received: Timestamp,
         target: &ServiceTarget,
     ) -> Result<Zoned, CalendarError> {
+        let direct = Direct {
+            calendar: self,
+            hours,
+        };
         Ok(self
-            .due_instant(hours, received, target)?
+            .due_in(&direct, received, target)?
             .to_zoned(self.tz.clone()))
     }
 
-    /// [`Calendar::due`] as an instant and the zone's offset then: what a
-    /// decision prints, without building a [`Zoned`].
-    pub(crate) fn due_with_offset(
+    /// [`Calendar::due`] for the unit of `timeline`, as an instant and the
+    /// zone's offset then: what a decision prints. Reads the opening time
+    /// from the timeline's tables; should they fail (a year outside the
+    /// calendar), the direct arithmetic gives the answer or the error.
+    pub(crate) fn due_on(
         &self,
-        hours: &OpeningHours,
+        timeline: &Timeline,
         received: Timestamp,
         target: &ServiceTarget,
     ) -> Result<(Timestamp, Offset), CalendarError> {
-        let due = self.due_instant(hours, received, target)?;
+        let cached = Cached::new(self, timeline);
+        let due = match self.due_in(&cached, received, target) {
+            Ok(due) => due,
+            Err(_) => {
+                let direct = Direct {
+                    calendar: self,
+                    hours: timeline.hours(),
+                };
+                self.due_in(&direct, received, target)?
+            }
+        };
         Ok((due, self.offset_at(due)))
     }
 
-    /// [`Calendar::due`] as an instant.
-    fn due_instant(
+    /// The deadline as an instant, reading opening time from `days`.
+    fn due_in(
         &self,
-        hours: &OpeningHours,
+        days: &impl Days,
         received: Timestamp,
         target: &ServiceTarget,
     ) -> Result<Timestamp, CalendarError> {
-        let start = self.next_opening(hours, received)?;
+        let start = self.next_opening(days, received)?;
         let due = match *target {
-            ServiceTarget::WorkingDays(n) => self.add_working_days(hours, start, n)?,
+            ServiceTarget::WorkingDays(n) => self.add_working_days(days, start, n)?,
             ServiceTarget::Minutes(n) => {
-                self.add_opening_time(hours, start, SignedDuration::from_mins(i64::from(n)))?
+                self.add_opening_time(days, start, SignedDuration::from_mins(i64::from(n)))?
             }
             ServiceTarget::Hours(n) => {
-                self.add_opening_time(hours, start, SignedDuration::from_hours(i64::from(n)))?
+                self.add_opening_time(days, start, SignedDuration::from_hours(i64::from(n)))?
             }
         };
         Ok(due)
@@ -89,41 +161,36 @@ impl Calendar {
         if to < from {
             return Ok(-self.working_time_between(hours, to, from)?);
         }
+        let direct = Direct {
+            calendar: self,
+            hours,
+        };
         let last = self.local(to).date();
-        let mut date = self.local(from).date();
         let mut total = SignedDuration::ZERO;
-        while date <= last {
-            let plan = self.plan(hours, date)?;
-            for (start, end) in plan.ranges() {
-                let a = self.instant(date, start)?.max(from);
-                let b = self.instant(date, end)?.min(to);
+        for day in direct.from(self.local(from).date()) {
+            let day = day?;
+            if day.date > last {
+                break;
+            }
+            for &(start, end) in day.spans.iter() {
+                let (a, b) = (start.max(from), end.min(to));
                 if a < b {
                     total = total
                         .checked_add(b.duration_since(a))
                         .ok_or_else(overflow)?;
                 }
             }
-            date = date.tomorrow()?;
         }
         Ok(total)
     }
 
     /// The first instant at or after `at` within the unit's opening time.
-    fn next_opening(
-        &self,
-        hours: &OpeningHours,
-        at: Timestamp,
-    ) -> Result<Timestamp, CalendarError> {
+    fn next_opening(&self, days: &impl Days, at: Timestamp) -> Result<Timestamp, CalendarError> {
         let first = self.local(at).date();
-        let mut date = first;
-        for _ in 0..MAX_CLOSED_RUN {
-            let plan = self.plan(hours, date)?;
-            for (start, end) in plan.ranges() {
-                if at < self.instant(date, end)? {
-                    return Ok(self.instant(date, start)?.max(at));
-                }
+        for day in days.from(first).take(MAX_CLOSED_RUN as usize) {
+            if let Some(&(start, _)) = day?.spans.iter().find(|&&(_, end)| at < end) {
+                return Ok(start.max(at));
             }
-            date = date.tomorrow()?;
         }
         Err(CalendarError::NoOpeningHours {
             from: first,
@@ -135,17 +202,18 @@ impl Calendar {
     /// that day's last closing.
     fn add_working_days(
         &self,
-        hours: &OpeningHours,
+        days: &impl Days,
         start: Timestamp,
         n: u32,
     ) -> Result<Timestamp, CalendarError> {
         let local = self.local(start);
-        let mut date = local.date();
+        let mut walk = days.from(local.date());
+        let mut day = walk.next().ok_or_else(overflow)??;
         let mut left = n;
         let mut run = 0;
         while left > 0 {
-            date = date.tomorrow()?;
-            if self.is_working_day(date)? {
+            day = walk.next().ok_or_else(overflow)??;
+            if day.working {
                 left -= 1;
                 run = 0;
             } else {
@@ -158,34 +226,28 @@ impl Calendar {
                 }
             }
         }
-        let due = self.instant(date, local.time())?;
-        match self.plan(hours, date)?.ranges().last() {
-            Some((_, end)) => Ok(due.min(self.instant(date, end)?)),
-            None => Ok(due),
-        }
+        let due = self.instant(day.date, local.time())?;
+        Ok(day.spans.last().map_or(due, |&(_, end)| due.min(end)))
     }
 
     /// `start` plus `amount` of opening time; `start` must be within opening
     /// time (as [`Calendar::next_opening`] gives).
     fn add_opening_time(
         &self,
-        hours: &OpeningHours,
+        days: &impl Days,
         start: Timestamp,
         amount: SignedDuration,
     ) -> Result<Timestamp, CalendarError> {
-        let first = self.local(start).date();
-        let mut date = first;
         let mut left = amount;
         let mut run = 0;
-        loop {
-            let plan = self.plan(hours, date)?;
+        for day in days.from(self.local(start).date()) {
+            let day = day?;
             let mut open = false;
-            for (s, e) in plan.ranges() {
-                let end = self.instant(date, e)?;
+            for &(s, end) in day.spans.iter() {
                 if end <= start {
                     continue;
                 }
-                let from = self.instant(date, s)?.max(start);
+                let from = s.max(start);
                 let available = end.duration_since(from);
                 if left <= available {
                     return Ok(from.checked_add(left)?);
@@ -196,12 +258,27 @@ impl Calendar {
             run = if open { 0 } else { run + 1 };
             if run >= MAX_CLOSED_RUN {
                 return Err(CalendarError::NoOpeningHours {
-                    from: date,
+                    from: day.date,
                     days: MAX_CLOSED_RUN,
                 });
             }
-            date = date.tomorrow()?;
         }
+        // The walk ends only with an error, which returned above.
+        Err(overflow())
+    }
+
+    /// Appends the opening time of `date` to `spans`, placed on the time
+    /// line.
+    pub(super) fn push_spans(
+        &self,
+        hours: &OpeningHours,
+        date: Date,
+        spans: &mut Vec<Span>,
+    ) -> Result<(), CalendarError> {
+        for (start, end) in self.plan(hours, date)?.ranges() {
+            spans.push((self.instant(date, start)?, self.instant(date, end)?));
+        }
+        Ok(())
     }
 
     /// The opening time of `date`, before it is placed on the time line.

@@ -70,12 +70,14 @@ mod holidays;
 mod hours;
 mod offsets;
 mod target;
+mod timeline;
 
 pub use config::{CalendarConfig, DeFactoClosed, LocalClosure, ShortDay};
 pub use error::CalendarError;
 pub use holidays::{FIRST_YEAR, LAST_YEAR};
 pub use hours::{DayHours, HoursError, OpeningHours, TimeRange};
 pub use target::{ServiceTarget, ServiceTargetError};
+pub(crate) use timeline::Timeline;
 
 use std::collections::BTreeMap;
 

@@ -34,10 +34,7 @@ impl Router {
         for (i, &(unit, role, target)) in plan.iter().enumerate() {
             let mut due = None;
             if let (Some(at), Some(target)) = (from, target) {
-                match self
-                    .calendar
-                    .due_with_offset(self.unit_hours(unit), at, &target)
-                {
+                match self.calendar.due_on(self.unit_timeline(unit), at, &target) {
                     Ok((at, offset)) => {
                         from = Some(at);
                         due = Some(rfc3339::format_with_offset(at, offset));

@@ -11,7 +11,7 @@ use super::{
     CompiledTerm, CompiledType, DepartmentInfo, FirstLineInfo, Router, UnitInfo, channel_bit,
     policy_step,
 };
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, Timeline};
 use crate::decision::TermKind;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, LoadError, Location};
 use crate::load::RuleSet;
@@ -37,6 +37,8 @@ pub(super) fn compile(
     };
     let mut units = Vec::new();
     let mut unit_index = HashMap::new();
+    // One timeline per distinct opening hours; the municipality's first.
+    let mut timelines = vec![Timeline::new(m.opening_hours.clone())];
     let all_units = m
         .first_line
         .units
@@ -44,10 +46,20 @@ pub(super) fn compile(
         .chain(set.departments.iter().flat_map(|(_, d)| d.units.iter()));
     for u in all_units {
         unit_index.insert(u.id.get_ref().clone(), units.len());
+        let timeline = match &u.opening_hours {
+            None => 0,
+            Some(hours) => timelines
+                .iter()
+                .position(|t| t.hours() == hours)
+                .unwrap_or_else(|| {
+                    timelines.push(Timeline::new(hours.clone()));
+                    timelines.len() - 1
+                }),
+        };
         units.push(UnitInfo {
             id: Arc::from(u.id.get_ref().as_str()),
             name: Arc::from(u.name.as_str()),
-            hours: u.opening_hours.clone(),
+            timeline,
         });
     }
     let unit = |id: &str| {
@@ -203,7 +215,7 @@ pub(super) fn compile(
         warnings,
         goals: m.goals.clone(),
         calendar,
-        default_hours: m.opening_hours.clone(),
+        timelines,
         targets: m.targets.clone(),
         type_index,
     })

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use rustc_hash::FxHashMap;
 
-use crate::calendar::{Calendar, OpeningHours, ServiceTarget};
+use crate::calendar::{Calendar, OpeningHours, ServiceTarget, Timeline};
 use crate::decision::{Candidate, Decision, Enquiry, MatchVia, PolicyStep, TermKind};
 use crate::diagnostic::{Diagnostic, LoadError, Severity};
 use crate::load::RuleSet;
@@ -44,7 +44,9 @@ pub struct Router {
     pub(crate) warnings: Vec<Diagnostic>,
     pub(crate) goals: crate::model::Goals,
     pub(crate) calendar: Calendar,
-    pub(crate) default_hours: OpeningHours,
+    /// The units' opening hours on the calendar's time line; the first is
+    /// the municipality's `[opening_hours]`.
+    timelines: Vec<Timeline>,
     pub(crate) targets: Targets,
     type_index: FxHashMap<Arc<str>, usize>,
 }
@@ -93,7 +95,8 @@ pub(crate) struct FirstLineInfo {
 pub(crate) struct UnitInfo {
     pub id: Arc<str>,
     pub name: Arc<str>,
-    pub hours: Option<OpeningHours>,
+    /// Index into [`Router`]'s timelines: the unit's opening hours.
+    pub timeline: usize,
 }
 
 pub(crate) struct DepartmentInfo {
@@ -246,11 +249,12 @@ impl Router {
     /// The opening hours of `unit`: its own, else the municipality's
     /// `[opening_hours]`. An unknown unit gets the municipality's.
     pub fn opening_hours(&self, unit: &str) -> &OpeningHours {
-        self.units
+        let timeline = self
+            .units
             .iter()
             .find(|u| &*u.id == unit)
-            .and_then(|u| u.hours.as_ref())
-            .unwrap_or(&self.default_hours)
+            .map_or(0, |u| u.timeline);
+        self.timeline(timeline).hours()
     }
 
     /// The target of a route's first step on `channel`: the type's own,
@@ -502,10 +506,14 @@ impl Router {
             .unwrap_or(self.first_line.handler)
     }
 
-    fn unit_hours(&self, unit: usize) -> &OpeningHours {
-        self.units[unit]
-            .hours
-            .as_ref()
-            .unwrap_or(&self.default_hours)
+    /// The opening hours of the unit at index `unit`, on the time line.
+    fn unit_timeline(&self, unit: usize) -> &Timeline {
+        self.timeline(self.units[unit].timeline)
+    }
+
+    fn timeline(&self, index: usize) -> &Timeline {
+        // `compile` gives every unit an index into `timelines`, and the
+        // first timeline always exists.
+        &self.timelines[index]
     }
 }
