@@ -99,7 +99,7 @@ impl Router {
         let step = &decision.path[active];
         let overdue_by = overdue_since.and_then(|due| {
             self.calendar
-                .working_time_between(self.opening_hours(&step.unit), due, now)
+                .working_time_on(self.timeline_of(&step.unit), due, now)
                 .ok()
         });
         let next = (active < last).then_some(active + 1);

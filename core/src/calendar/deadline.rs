@@ -158,16 +158,39 @@ impl Calendar {
         from: Timestamp,
         to: Timestamp,
     ) -> Result<SignedDuration, CalendarError> {
-        if to < from {
-            return Ok(-self.working_time_between(hours, to, from)?);
-        }
         let direct = Direct {
             calendar: self,
             hours,
         };
+        self.working_time_in(&direct, from, to)
+    }
+
+    /// [`Calendar::working_time_between`] for the unit of `timeline`, read
+    /// from its tables (the direct arithmetic where they fail, as in
+    /// [`Calendar::due_on`]).
+    pub(crate) fn working_time_on(
+        &self,
+        timeline: &Timeline,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Result<SignedDuration, CalendarError> {
+        self.working_time_in(&Cached::new(self, timeline), from, to)
+            .or_else(|_| self.working_time_between(timeline.hours(), from, to))
+    }
+
+    /// The opening time between two instants, read from `days`.
+    fn working_time_in(
+        &self,
+        days: &impl Days,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Result<SignedDuration, CalendarError> {
+        if to < from {
+            return Ok(-self.working_time_in(days, to, from)?);
+        }
         let last = self.local(to).date();
         let mut total = SignedDuration::ZERO;
-        for day in direct.from(self.local(from).date()) {
+        for day in days.from(self.local(from).date()) {
             let day = day?;
             if day.date > last {
                 break;

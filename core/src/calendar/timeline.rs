@@ -251,20 +251,35 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
-        /// The tables give every deadline the direct arithmetic gives, for
-        /// any hours, exceptions, short days, targets and receipt times.
+        /// The tables give every deadline and working time the direct
+        /// arithmetic gives, for any hours, exceptions, short days, targets
+        /// and receipt times.
         #[test]
         fn the_timeline_agrees_with_the_direct_arithmetic(
             hours in opening_hours(),
             config in config(),
-            cases in proptest::collection::vec((received(), target()), 1..12),
+            cases in proptest::collection::vec(
+                (received(), target(), -2_600_000_i64..2_600_000),
+                1..12,
+            ),
         ) {
             let calendar = Calendar::new("Europe/Stockholm", &config)
                 .map_err(|e| TestCaseError::fail(e.to_string()))?;
             let timeline = Timeline::new(hours);
-            for (at, target) in &cases {
+            for (at, target, seconds) in &cases {
                 let (direct, cached) = both(&calendar, &timeline, *at, target);
                 prop_assert_eq!(direct, cached, "received {} target {:?}", at, target);
+                // Working time from `at` to a month either side of it.
+                let to = at
+                    .checked_add(jiff::SignedDuration::from_secs(*seconds))
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let direct = calendar
+                    .working_time_between(timeline.hours(), *at, to)
+                    .map_err(|e| e.to_string());
+                let cached = calendar
+                    .working_time_on(&timeline, *at, to)
+                    .map_err(|e| e.to_string());
+                prop_assert_eq!(direct, cached, "from {} to {}", at, to);
             }
         }
     }

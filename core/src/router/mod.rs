@@ -249,12 +249,19 @@ impl Router {
     /// The opening hours of `unit`: its own, else the municipality's
     /// `[opening_hours]`. An unknown unit gets the municipality's.
     pub fn opening_hours(&self, unit: &str) -> &OpeningHours {
+        self.timeline_of(unit).hours()
+    }
+
+    /// The opening hours of `unit` on the calendar's time line, as
+    /// [`Router::opening_hours`] chooses them: for deadlines and working
+    /// time computed again and again (statistics, progress).
+    pub(crate) fn timeline_of(&self, unit: &str) -> &Timeline {
         let timeline = self
             .units
             .iter()
             .find(|u| &*u.id == unit)
             .map_or(0, |u| u.timeline);
-        self.timeline(timeline).hours()
+        self.timeline(timeline)
     }
 
     /// The target of a route's first step on `channel`: the type's own,

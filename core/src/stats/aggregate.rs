@@ -244,7 +244,7 @@ impl<'r> Aggregator<'r> {
     ) {
         let router = self.router;
         let calendar = router.calendar();
-        let hours = router.opening_hours(&decision.handler);
+        let timeline = router.timeline_of(&decision.handler);
         let Some(state) = self.service.get_mut(index) else {
             return;
         };
@@ -256,17 +256,17 @@ impl<'r> Aggregator<'r> {
             state.without_target += 1;
             return;
         };
-        if let Some(Ok(t)) = answered.map(|a| calendar.working_time_between(hours, received, a)) {
+        if let Some(Ok(t)) = answered.map(|a| calendar.working_time_on(timeline, received, a)) {
             state.times.add(t.as_secs());
         }
         let due = router
             .target(channel, decision.enquiry_type.as_deref())
-            .and_then(|t| calendar.due(hours, received, t).ok());
+            .and_then(|t| calendar.due_on(timeline, received, t).ok());
         let Some(due) = due else {
             state.without_target += 1;
             return;
         };
-        let due = due.timestamp();
+        let (due, _) = due;
         match answered {
             Some(a) => {
                 state.answered += 1;
@@ -275,7 +275,7 @@ impl<'r> Aggregator<'r> {
             None if due < self.options.as_of => {
                 state.overdue += 1;
                 let overdue = calendar
-                    .working_time_between(hours, due, self.options.as_of)
+                    .working_time_on(timeline, due, self.options.as_of)
                     .map_or(0.0, |d| d.as_secs_f64() / 60.0);
                 self.overdue.push(OverdueEnquiry {
                     id: decision.id.as_ref().map_or_else(
