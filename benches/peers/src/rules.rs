@@ -426,6 +426,12 @@ fn add_shadows(types: &mut [TypeSpec]) {
     };
     for ty in types.iter_mut() {
         for term in &mut ty.terms {
+            // A negative word rules its type out wherever it is found, even
+            // inside a longer term (rules/README.md): nothing hides it.
+            if term.negative {
+                term.shadows.clear();
+                continue;
+            }
             let needle = term.needle();
             // The term's own shortest match is its stems alone (its written
             // rest may be missing from the text); a longer term's, with its
