@@ -82,10 +82,10 @@ mod nfc {
 
 /// Whether `text` is in Unicode NFC without checking: it has no code point
 /// from U+0300 up, where the first combining marks start. Every such code
-/// point's UTF-8 lead byte is [`FIRST_COMBINING_LEAD`] or more, so this is a
-/// byte scan. Any text typed in Swedish or English on a keyboard that
-/// composes passes it; a binding that composes text itself (the
-/// WebAssembly one) can skip composing what passes.
+/// point's UTF-8 lead byte is `0xCC` or more, so this is a byte scan. Any
+/// text typed in Swedish or English on a keyboard that composes passes it;
+/// a binding that composes text itself (the WebAssembly one) can skip
+/// composing what passes.
 pub fn is_plainly_nfc(text: &str) -> bool {
     text.bytes().all(|b| b < FIRST_COMBINING_LEAD)
 }
