@@ -126,11 +126,13 @@ impl Days for Cached<'_> {
                 index = 0;
             }
         })
-        .chain(std::iter::once(Err(CalendarError::YearOutOfRange {
-            year: date.year(),
-            first: FIRST_YEAR,
-            last: LAST_YEAR,
-        })))
+        .chain(std::iter::once_with(move || {
+            Err(CalendarError::YearOutOfRange {
+                year: date.year(),
+                first: FIRST_YEAR,
+                last: LAST_YEAR,
+            })
+        }))
     }
 }
 
