@@ -1,85 +1,17 @@
 //! Deadlines and elapsed working time: the arithmetic behind
 //! [`Calendar::due`] and [`Calendar::working_time_between`].
 //!
-//! The arithmetic is written once, over [`Days`]: where it reads a date's
-//! opening time from. [`Direct`] works it out on each call (what the public
-//! methods use); a [`Timeline`](super::Timeline) keeps it, a year at a
+//! The arithmetic is written once, over [`Days`] (`days.rs`): where it
+//! reads a date's opening time from. [`Direct`] works it out on each call
+//! (what the public methods use); a [`Timeline`] keeps it, a year at a
 //! time, for a router that computes deadlines for every enquiry.
 
-use std::borrow::Cow;
-
-use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
 use jiff::{SignedDuration, Timestamp, Zoned};
 
+use super::days::{Days, Direct};
 use super::timeline::{Cached, Timeline};
-use super::{Calendar, CalendarError, MAX_CLOSED_RUN, OpeningHours, ServiceTarget, TimeRange};
-
-/// One stretch of opening time on the time line: from, until.
-pub(super) type Span = (Timestamp, Timestamp);
-
-/// One date's opening time, placed on the time line.
-pub(super) struct OpenDay<'a> {
-    pub(super) date: Date,
-    /// Sorted, not overlapping.
-    pub(super) spans: Cow<'a, [Span]>,
-    pub(super) working: bool,
-}
-
-/// Where the deadline arithmetic reads opening time from.
-pub(super) trait Days {
-    /// The days from `date` on, one after the other. An error ends the
-    /// walk (the calendar's last year, or arithmetic out of range).
-    fn from(&self, date: Date) -> impl Iterator<Item = Result<OpenDay<'_>, CalendarError>>;
-}
-
-/// A unit's opening time worked out for each date as the walk reaches it.
-struct Direct<'a> {
-    calendar: &'a Calendar,
-    hours: &'a OpeningHours,
-}
-
-impl Days for Direct<'_> {
-    fn from(&self, date: Date) -> impl Iterator<Item = Result<OpenDay<'_>, CalendarError>> {
-        let mut next = Some(Ok(date));
-        std::iter::from_fn(move || {
-            let date = match next.take()? {
-                Ok(date) => date,
-                Err(e) => return Some(Err(e)),
-            };
-            next = Some(date.tomorrow().map_err(CalendarError::from));
-            let mut spans = Vec::new();
-            let day = self
-                .calendar
-                .push_spans(self.hours, date, &mut spans)
-                .and_then(|()| self.calendar.is_working_day(date))
-                .map(|working| OpenDay {
-                    date,
-                    spans: Cow::Owned(spans),
-                    working,
-                });
-            Some(day)
-        })
-    }
-}
-
-/// The opening time of one date before it is placed on the time line.
-struct DayPlan<'a> {
-    ranges: &'a [TimeRange],
-    closes: Option<Time>,
-}
-
-impl DayPlan<'_> {
-    /// The ranges of the day, cut at a short day's closing time.
-    fn ranges(&self) -> impl Iterator<Item = (Time, Time)> + '_ {
-        let closes = self.closes;
-        self.ranges.iter().filter_map(move |r| match closes {
-            Some(c) if r.start() >= c => None,
-            Some(c) => Some((r.start(), r.end().min(c))),
-            None => Some((r.start(), r.end())),
-        })
-    }
-}
+use super::{Calendar, CalendarError, MAX_CLOSED_RUN, OpeningHours, ServiceTarget};
 
 impl Calendar {
     /// When an enquiry received at `received` is due under `target`, for a
@@ -92,10 +24,7 @@ impl Calendar {
         received: Timestamp,
         target: &ServiceTarget,
     ) -> Result<Zoned, CalendarError> {
-        let direct = Direct {
-            calendar: self,
-            hours,
-        };
+        let direct = Direct::new(self, hours);
         Ok(self
             .due_in(&direct, received, target)?
             .to_zoned(self.tz.clone()))
@@ -115,10 +44,7 @@ impl Calendar {
         let due = match self.due_in(&cached, received, target) {
             Ok(due) => due,
             Err(_) => {
-                let direct = Direct {
-                    calendar: self,
-                    hours: timeline.hours(),
-                };
+                let direct = Direct::new(self, timeline.hours());
                 self.due_in(&direct, received, target)?
             }
         };
@@ -158,10 +84,7 @@ impl Calendar {
         from: Timestamp,
         to: Timestamp,
     ) -> Result<SignedDuration, CalendarError> {
-        let direct = Direct {
-            calendar: self,
-            hours,
-        };
+        let direct = Direct::new(self, hours);
         self.working_time_in(&direct, from, to)
     }
 
@@ -195,8 +118,8 @@ impl Calendar {
             if day.date > last {
                 break;
             }
-            for &(start, end) in day.spans.iter() {
-                let (a, b) = (start.max(from), end.min(to));
+            for span in day.spans()? {
+                let (a, b) = (span.start()?.max(from), span.end()?.min(to));
                 if a < b {
                     total = total
                         .checked_add(b.duration_since(a))
@@ -211,8 +134,10 @@ impl Calendar {
     fn next_opening(&self, days: &impl Days, at: Timestamp) -> Result<Timestamp, CalendarError> {
         let first = self.local(at).date();
         for day in days.from(first).take(MAX_CLOSED_RUN as usize) {
-            if let Some(&(start, _)) = day?.spans.iter().find(|&&(_, end)| at < end) {
-                return Ok(start.max(at));
+            for span in day?.spans()? {
+                if at < span.end()? {
+                    return Ok(span.start()?.max(at));
+                }
             }
         }
         Err(CalendarError::NoOpeningHours {
@@ -236,7 +161,7 @@ impl Calendar {
         let mut run = 0;
         while left > 0 {
             day = walk.next().ok_or_else(overflow)??;
-            if day.working {
+            if day.working()? {
                 left -= 1;
                 run = 0;
             } else {
@@ -250,7 +175,10 @@ impl Calendar {
             }
         }
         let due = self.instant(day.date, local.time())?;
-        Ok(day.spans.last().map_or(due, |&(_, end)| due.min(end)))
+        match day.spans()?.next_back() {
+            Some(last) => Ok(due.min(last.end()?)),
+            None => Ok(due),
+        }
     }
 
     /// `start` plus `amount` of opening time; `start` must be within opening
@@ -266,11 +194,12 @@ impl Calendar {
         for day in days.from(self.local(start).date()) {
             let day = day?;
             let mut open = false;
-            for &(s, end) in day.spans.iter() {
+            for span in day.spans()? {
+                let end = span.end()?;
                 if end <= start {
                     continue;
                 }
-                let from = s.max(start);
+                let from = span.start()?.max(start);
                 let available = end.duration_since(from);
                 if left <= available {
                     return Ok(from.checked_add(left)?);
@@ -288,48 +217,6 @@ impl Calendar {
         }
         // The walk ends only with an error, which returned above.
         Err(overflow())
-    }
-
-    /// Appends the opening time of `date` to `spans`, placed on the time
-    /// line.
-    pub(super) fn push_spans(
-        &self,
-        hours: &OpeningHours,
-        date: Date,
-        spans: &mut Vec<Span>,
-    ) -> Result<(), CalendarError> {
-        for (start, end) in self.plan(hours, date)?.ranges() {
-            spans.push((self.instant(date, start)?, self.instant(date, end)?));
-        }
-        Ok(())
-    }
-
-    /// The opening time of `date`, before it is placed on the time line.
-    fn plan<'a>(&self, hours: &'a OpeningHours, date: Date) -> Result<DayPlan<'a>, CalendarError> {
-        if let Some(day) = hours.exception(date) {
-            return Ok(DayPlan {
-                ranges: day.ranges(),
-                closes: None,
-            });
-        }
-        if self.is_closed(date)? {
-            return Ok(DayPlan {
-                ranges: &[],
-                closes: None,
-            });
-        }
-        Ok(DayPlan {
-            ranges: hours.day(date.weekday()).ranges(),
-            closes: self.short_day(date),
-        })
-    }
-
-    /// The instant of a local clock time (jiff's "compatible" rule on DST
-    /// changes).
-    fn instant(&self, date: Date, time: Time) -> Result<Timestamp, CalendarError> {
-        Ok(self
-            .offsets
-            .to_timestamp(&self.tz, date.to_datetime(time))?)
     }
 }
 

@@ -64,6 +64,7 @@
 //! for as long, the result is an error, never a hang.
 
 mod config;
+mod days;
 mod deadline;
 mod error;
 mod holidays;

@@ -10,12 +10,11 @@
 //! [`Calendar::due`]'s (`deadline.rs`, generic over [`Days`]), and a
 //! property test holds the two equal.
 
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
-use super::deadline::{Days, OpenDay, Span};
+use super::days::{Days, OpenDay, Span};
 use super::{Calendar, CalendarError, FIRST_YEAR, LAST_YEAR, OpeningHours};
 
 /// A unit's opening hours on one calendar's time line, filled in a year at
@@ -115,11 +114,7 @@ impl Days for Cached<'_> {
                 if let Some(day) = t.days.get(index) {
                     index += 1;
                     let spans = t.spans.get(day.first..day.end)?;
-                    return Some(Ok(OpenDay {
-                        date: day.date,
-                        spans: Cow::Borrowed(spans),
-                        working: day.working,
-                    }));
+                    return Some(Ok(OpenDay::from_table(day.date, day.working, spans)));
                 }
                 year = year.checked_add(1)?;
                 table = self.timeline.year(self.calendar, year);
