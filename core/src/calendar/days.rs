@@ -2,6 +2,10 @@
 //! ([`Days`]): worked out from the calendar and the hours as the walk
 //! reaches each date ([`Direct`]), or read from a timeline's tables
 //! (`timeline::Cached`).
+//!
+//! The small accessors are `#[inline]`: the arithmetic that calls them is
+//! generic, so it is compiled where it is used, and without the hint the
+//! compiler kept them as calls (0.4 k instructions a route).
 
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
@@ -36,6 +40,7 @@ enum Source<'a> {
 
 impl<'a> OpenDay<'a> {
     /// A day read from a timeline's table.
+    #[inline]
     pub(super) fn from_table(date: Date, working: bool, spans: &'a [Span]) -> Self {
         Self {
             date,
@@ -44,6 +49,7 @@ impl<'a> OpenDay<'a> {
     }
 
     /// Whether the day is a working day ([`Calendar::is_working_day`]).
+    #[inline]
     pub(super) fn working(&self) -> Result<bool, CalendarError> {
         match self.source {
             Source::Table { working, .. } => Ok(working),
@@ -52,6 +58,7 @@ impl<'a> OpenDay<'a> {
     }
 
     /// The day's opening time in time order.
+    #[inline]
     pub(super) fn spans(&self) -> Result<Spans<'a>, CalendarError> {
         match self.source {
             Source::Table { spans, .. } => Ok(Spans::Table(spans.iter())),
@@ -93,6 +100,7 @@ pub(super) enum SpanAt<'a> {
 
 impl SpanAt<'_> {
     /// When the span opens.
+    #[inline]
     pub(super) fn start(&self) -> Result<Timestamp, CalendarError> {
         match *self {
             SpanAt::Table((start, _)) => Ok(start),
@@ -106,6 +114,7 @@ impl SpanAt<'_> {
     }
 
     /// When the span closes.
+    #[inline]
     pub(super) fn end(&self) -> Result<Timestamp, CalendarError> {
         match *self {
             SpanAt::Table((_, end)) => Ok(end),
@@ -122,6 +131,7 @@ impl SpanAt<'_> {
 impl<'a> Iterator for Spans<'a> {
     type Item = SpanAt<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             Spans::Table(spans) => spans.next().map(|&span| SpanAt::Table(span)),
@@ -144,6 +154,7 @@ impl<'a> Iterator for Spans<'a> {
 }
 
 impl DoubleEndedIterator for Spans<'_> {
+    #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
         match self {
             Spans::Table(spans) => spans.next_back().map(|&span| SpanAt::Table(span)),
@@ -167,6 +178,7 @@ impl DoubleEndedIterator for Spans<'_> {
 
 /// A range of the day, cut at a short day's closing time `closes`; `None`
 /// if it starts at or after it.
+#[inline]
 fn cut(range: &TimeRange, closes: Option<Time>) -> Option<(Time, Time)> {
     match closes {
         Some(c) if range.start() >= c => None,
