@@ -25,6 +25,8 @@ const read = (name) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
 const rules = read('jre-rules.json');
 const spec = read('spec.json');
 const streetSuffixes = spec.policy.street_suffixes; // normalised, from municipality.toml
+const englishEndings = new Set(spec.policy.english_endings);
+const englishEndingsAfterDoubling = new Set(spec.policy.english_endings_after_doubling);
 const corpus = read('corpus.json');
 
 // kommunlots' normalisation: NFC, lower case, every run of characters that
@@ -62,6 +64,22 @@ function inStreetName(text, start, end) {
   return streetSuffixes.some((s) => word.endsWith(s) && end + s.length <= wordEnd);
 }
 
+// kommunlots' is_english_ending: what follows an English term's stem in
+// its last word is an English ending, or its last letter again and one.
+function englishEnding(found, rest) {
+  if (englishEndings.has(rest)) return true;
+  const last = [...found].pop();
+  return rest.length > 1 && last === rest[0] && englishEndingsAfterDoubling.has(rest.slice(1));
+}
+
+// kommunlots' ends_in_english: the word the span ends in goes on with an
+// English ending.
+function endsInEnglish(text, start, end) {
+  const space = text.indexOf(' ', end);
+  const rest = text.slice(end, space < 0 ? text.length : space);
+  return englishEnding(text.slice(start, end).trimEnd(), rest);
+}
+
 // Where a term occurs in the text, as [start, end] spans (kommunlots'
 // matcher: from the word its first stem starts to the end of its last stem,
 // and on over the rest of its last word as written where the text has it).
@@ -73,6 +91,7 @@ function occurrences(text, term) {
     let end = phraseEnd(text, at + term.needle.length, term.rest);
     if (end < 0) continue;
     if (text.startsWith(term.writtenRest, end)) end += term.writtenRest.length;
+    if (term.english && !endsInEnglish(text, at + wordStart, end)) continue;
     if (!inStreetName(text, at + wordStart, end)) spans.push([at + wordStart, end]);
   }
   return spans;

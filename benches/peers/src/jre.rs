@@ -53,6 +53,7 @@ fn operand(term: &TermSpec) -> Value {
         "needle": term.needle(),
         "rest": &term.stems[1..],
         "writtenRest": &term.written_rest,
+        "english": term.english,
     });
     if term.stems.len() > 1 {
         value["guards"] = term.stems[1..].iter().map(|s| format!(" {s}")).collect();

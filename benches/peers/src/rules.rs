@@ -11,7 +11,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use kommunlots::model::{DepartmentFile, MunicipalityFile};
-use kommunlots::{Channel, Language, Router, RuleSet, SearchPattern, search_pattern};
+use kommunlots::{
+    Channel, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING, Language, Router, RuleSet,
+    SearchPattern, is_english_ending, search_pattern,
+};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -28,6 +31,11 @@ pub struct Policy {
     /// The endings of street names, normalised: a term found in such a
     /// word, wholly before its ending, does not count.
     pub street_suffixes: Vec<String>,
+    /// What may follow the stem of an English term's last word
+    /// ([`kommunlots::is_english_ending`]), for node's copy of the rule.
+    pub english_endings: Vec<String>,
+    /// What may follow a doubled last letter of such a stem.
+    pub english_endings_after_doubling: Vec<String>,
 }
 
 /// One term of one type.
@@ -43,6 +51,8 @@ pub struct TermSpec {
     /// Its last word as written after the stem: a found term covers it too
     /// where the text goes on with it (`n` of `slambrunn`, stem `slambrun`).
     pub written_rest: String,
+    /// An English term: its last word must go on with an English ending.
+    pub english: bool,
     /// Its weight (0 for negative words).
     pub weight: f64,
     /// Whether it rules the type out.
@@ -63,6 +73,8 @@ pub struct Shadow {
     pub compound: bool,
     /// Its last word as written after the stem.
     pub written_rest: String,
+    /// An English term.
+    pub english: bool,
 }
 
 impl Shadow {
@@ -73,6 +85,7 @@ impl Shadow {
             stems: self.stems.clone(),
             compound: self.compound,
             written_rest: self.written_rest.clone(),
+            english: self.english,
             weight: 0.0,
             negative: false,
             shadows: Vec::new(),
@@ -176,6 +189,11 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
             .map(|s| normalize(s.get_ref()).trim().to_owned())
             .filter(|s| !s.is_empty())
             .collect(),
+        english_endings: ENGLISH_ENDINGS.iter().map(|&e| e.to_owned()).collect(),
+        english_endings_after_doubling: ENGLISH_ENDINGS_AFTER_DOUBLING
+            .iter()
+            .map(|&e| e.to_owned())
+            .collect(),
     };
 
     let mut by_id: HashMap<String, TypeSpec> = HashMap::new();
@@ -193,6 +211,7 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                     stems,
                     inside_words: compound,
                     written_rest,
+                    english_endings: english,
                     ..
                 }) = search_pattern(text, language)
                 else {
@@ -208,6 +227,7 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                     stems,
                     compound,
                     written_rest,
+                    english,
                     weight,
                     negative,
                     shadows: Vec::new(),
@@ -318,14 +338,25 @@ pub fn occurrences(text: &str, term: &TermSpec, streets: &[String]) -> Vec<(usiz
             if text[end..].starts_with(term.written_rest.as_str()) {
                 end += term.written_rest.len();
             }
-            if !in_street_name(text, at + word_start, end, streets) {
-                found.push((at + word_start, end));
+            let start = at + word_start;
+            if (!term.english || ends_in_english(text, start, end))
+                && !in_street_name(text, start, end, streets)
+            {
+                found.push((start, end));
             }
         }
         // Overlapping occurrences: go on from the next character.
         from = at + text[at..].chars().next().map_or(1, char::len_utf8);
     }
     found
+}
+
+/// kommunlots' `ends_in_english` (core/src/matcher/mod.rs): the word a
+/// found English term ends in goes on with an English ending.
+fn ends_in_english(text: &str, start: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    let rest = &rest[..rest.find(' ').unwrap_or(rest.len())];
+    is_english_ending(text[start..end].trim_end(), rest)
 }
 
 /// kommunlots' `in_street_name` (core/src/matcher/mod.rs): a term found
@@ -398,13 +429,19 @@ pub fn decide<'a>(spec: &'a Spec, hits: &mut [Hit]) -> &'a str {
 /// Finds, for every term, the longer terms whose shortest match (their
 /// stems joined as they would be found) contains its needle.
 fn add_shadows(types: &mut [TypeSpec]) {
-    let all: Vec<(Vec<String>, bool, String)> = {
-        let mut v: Vec<(Vec<String>, bool, String)> = types
+    type Key = (Vec<String>, bool, String, bool);
+    let all: Vec<Key> = {
+        let mut v: Vec<Key> = types
             .iter()
             .flat_map(|t| {
-                t.terms
-                    .iter()
-                    .map(|t| (t.stems.clone(), t.compound, t.written_rest.clone()))
+                t.terms.iter().map(|t| {
+                    (
+                        t.stems.clone(),
+                        t.compound,
+                        t.written_rest.clone(),
+                        t.english,
+                    )
+                })
             })
             .collect();
         v.sort();
@@ -441,15 +478,16 @@ fn add_shadows(types: &mut [TypeSpec]) {
             let own = shortest(&term.stems, "");
             term.shadows = all
                 .iter()
-                .filter(|(u, _, _)| *u != term.stems)
-                .filter(|(u, _, rest)| {
+                .filter(|(u, _, _, _)| *u != term.stems)
+                .filter(|(u, _, rest, _)| {
                     let text = shortest(u, rest);
                     text.trim_end().len() > own.trim_end().len() && text.contains(&needle)
                 })
-                .map(|(u, compound, rest)| Shadow {
+                .map(|(u, compound, rest, english)| Shadow {
                     stems: u.clone(),
                     compound: *compound,
                     written_rest: rest.clone(),
+                    english: *english,
                 })
                 .collect();
         }

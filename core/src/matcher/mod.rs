@@ -73,6 +73,9 @@ struct Owner {
     /// with it, the hit covers it too, so that `brunn` lies inside
     /// `slambrunn` although the stem of `slambrunn` is `slambrun`.
     written_rest: Vec<u8>,
+    /// An English term: its last word must go on with an English ending
+    /// ([`SearchPattern::english_endings`]).
+    english_endings: bool,
 }
 
 /// A compiled set of terms.
@@ -120,6 +123,7 @@ impl Matcher {
                     tail,
                     rest,
                     written_rest,
+                    english_endings: entry.pattern.english_endings,
                 };
                 (key, owner)
             })
@@ -237,6 +241,9 @@ impl Matcher {
                     if continues_with(normalized, end, &owner.written_rest) {
                         end += owner.written_rest.len();
                     }
+                    if owner.english_endings && !ends_in_english(normalized, start, end) {
+                        continue;
+                    }
                     hits.push(Hit {
                         term: owner.term,
                         negative: owner.negative,
@@ -270,6 +277,23 @@ fn phrase_end(text: &[u8], mut pos: usize, rest: &[String]) -> Option<usize> {
     } else {
         pos
     })
+}
+
+/// Whether the word in which a hit `start..end` ends goes on after `end`
+/// with an English ending ([`crate::text::is_english_ending`]). Only the
+/// last word of the hit is judged; `text` is normalised (lower case, words
+/// apart by single spaces), so both sides are whole UTF-8 characters.
+fn ends_in_english(text: &[u8], start: usize, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let rest = rest.get(..rest.iter().position(|&b| b == b' ').unwrap_or(rest.len()));
+    let found = text.get(start..end);
+    match (
+        found.and_then(|f| std::str::from_utf8(f).ok()),
+        rest.and_then(|r| std::str::from_utf8(r).ok()),
+    ) {
+        (Some(found), Some(rest)) => crate::text::is_english_ending(found.trim_end(), rest),
+        _ => false,
+    }
 }
 
 /// Whether `text` continues with `word` at `at`.
@@ -365,6 +389,33 @@ mod tests {
         // An inflected form covers only the stem, and `brunn` is not inside.
         assert_eq!(m.found(" slambrunar "), vec![t(0, 0)]);
         assert_eq!(m.found(" brunnen "), vec![t(1, 0)]);
+    }
+
+    #[test]
+    fn an_english_term_needs_an_english_ending() {
+        let s = crate::text::Stemmers::new();
+        let english = |term: &str| {
+            s.pattern_ref(term, Language::English)
+                .map(Cow::into_owned)
+                .unwrap_or_else(|| unreachable!("`{term}` has letters"))
+        };
+        let m = matcher(vec![
+            (english("event"), t(0, 0)),
+            (english("jobs"), t(1, 0)),
+            (english("library"), t(2, 0)),
+            (english("planning permission"), t(3, 0)),
+        ]);
+        // Swedish words that start like the English stems.
+        assert_eq!(m.found(" kan ni eventuellt ringa "), vec![]);
+        assert_eq!(m.found(" ett jobbigt problem "), vec![]);
+        // The English words themselves, inflected.
+        assert_eq!(m.found(" any events "), vec![t(0, 0)]);
+        assert_eq!(m.found(" jobs at the council "), vec![t(1, 0)]);
+        assert_eq!(m.found(" the libraries "), vec![t(2, 0)]);
+        assert_eq!(m.found(" planning permissions "), vec![t(3, 0)]);
+        // Swedish terms are not held to English endings.
+        let m = matcher(vec![(p("bygglov"), t(0, 0))]);
+        assert_eq!(m.found(" bygglovsansökan "), vec![t(0, 0)]);
     }
 
     #[test]

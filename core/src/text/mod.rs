@@ -26,7 +26,10 @@ pub const COMPOUND_MIN_CHARS: usize = 5;
 mod stem;
 
 pub(crate) use stem::Stemmers;
-pub use stem::{Language, SearchPattern, search_pattern};
+pub use stem::{
+    ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING, Language, SearchPattern, is_english_ending,
+    search_pattern,
+};
 
 /// Normalises `text` into `out` (cleared first), as UTF-8 bytes: the
 /// matcher works on bytes, so the text is not validated again. Returns

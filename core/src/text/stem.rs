@@ -43,6 +43,47 @@ pub struct SearchPattern {
     /// enquiry has it too, the found term covers it, and a shorter term
     /// inside it does not count.
     pub written_rest: String,
+    /// Whether the last word must end with an English ending after what
+    /// was found ([`is_english_ending`]): for English terms, whose stems
+    /// also start Swedish words (`event` in `eventuellt`, `job` in
+    /// `jobbigt`).
+    pub english_endings: bool,
+}
+
+/// Endings an English word may go on with after the stem of a term (after
+/// the term's own written rest, where the text has it): inflections and
+/// the commonest derivations, `event` → `events`, `library` → `libraries`
+/// (stem `librar`), `bark` → `barking`. A Swedish word that merely starts
+/// like an English stem goes on with something else: `eventuellt`,
+/// `jobbigt`, `tenderad`.
+pub const ENGLISH_ENDINGS: &[&str] = &[
+    "", "s", "es", "e", "ed", "d", "ing", "ings", "er", "ers", "est", "y", "ies", "ied", "ly",
+    "ily", "al", "ally", "ion", "ions", "ation", "ations", "ment", "ments", "ness", "ity", "ive",
+    "able", "ful",
+];
+
+/// The endings that may follow a doubled last letter of the stem
+/// (`plan` → `planning`, `permit` → `permitted`).
+pub const ENGLISH_ENDINGS_AFTER_DOUBLING: &[&str] = &["ing", "ed", "er", "ers", "est", "y"];
+
+/// Whether `rest`, the letters of a word after `found` (the part of it a
+/// term matched), is an English ending: one of [`ENGLISH_ENDINGS`], or
+/// `found`'s last letter again and one of
+/// [`ENGLISH_ENDINGS_AFTER_DOUBLING`].
+///
+/// Written by hand: it is the rule of this matcher, not a stemming
+/// algorithm (the stemmer has already given the stem).
+pub fn is_english_ending(found: &str, rest: &str) -> bool {
+    if ENGLISH_ENDINGS.contains(&rest) {
+        return true;
+    }
+    let mut letters = rest.chars();
+    match (found.chars().last(), letters.next()) {
+        (Some(last), Some(first)) if last == first => {
+            ENGLISH_ENDINGS_AFTER_DOUBLING.contains(&letters.as_str())
+        }
+        _ => false,
+    }
 }
 
 /// How kommunlots searches for `term` written in `language`: its words
@@ -177,7 +218,8 @@ impl SearchPattern {
     /// `parkeringstillstånd` in `handikapparkeringstillståndet`). English
     /// writes compounds apart, and its stems hide inside unrelated words
     /// (`elect` in `selection`), so English terms match at the start of a
-    /// word only. A word whose stem would be shorter than three letters (`e`
+    /// word only, and only where the word goes on with an English ending
+    /// ([`is_english_ending`]). A word whose stem would be shorter than three letters (`e`
     /// in `e-faktura`, `va` in `va-taxa`) must match a whole word; its stem
     /// then ends with a space.
     pub(crate) fn new(stems: Vec<String>, lang: Language, written_rest: String) -> Self {
@@ -189,6 +231,7 @@ impl SearchPattern {
             stems,
             inside_words,
             written_rest,
+            english_endings: lang == Language::English,
         }
     }
 
@@ -212,6 +255,31 @@ mod tests {
         s.pattern_ref(term, lang)
             .map(|p| p.needle())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn english_endings() {
+        for (found, rest) in [
+            ("event", ""),
+            ("event", "s"),
+            ("librar", "ies"),
+            ("bark", "ing"),
+            ("plan", "ning"),
+            ("permit", "ted"),
+            ("empti", "ed"),
+        ] {
+            assert!(is_english_ending(found, rest), "{found}+{rest}");
+        }
+        for (found, rest) in [
+            ("event", "uellt"),
+            ("job", "bigt"),
+            ("job", "bet"),
+            ("tender", "ad"),
+            ("plan", "eten"),
+            ("bin", "da"),
+        ] {
+            assert!(!is_english_ending(found, rest), "{found}+{rest}");
+        }
     }
 
     #[test]
