@@ -39,12 +39,15 @@ function normalize(text) {
 const engine = new Engine([], { allowUndefinedFacts: true });
 
 // kommunlots' phrase_end: where a term ends, given that its first stem ended
-// at `pos`; each further stem must start the next word. -1 when it does not.
-function phraseEnd(text, pos, rest) {
+// at `pos`; each further stem must start the next word (and with `english`,
+// the rest of each word passed must be an English ending). -1 when it does
+// not.
+function phraseEnd(text, pos, rest, english) {
   for (const stem of rest) {
     if (text[pos - 1] !== ' ') {
       const space = text.indexOf(' ', pos);
       if (space < 0) return -1;
+      if (english && !englishEnding(text.slice(pos - 1, pos), text.slice(pos, space))) return -1;
       pos = space + 1;
     }
     if (!text.startsWith(stem, pos)) return -1;
@@ -88,7 +91,7 @@ function occurrences(text, term) {
   if (term.guards && !term.guards.every((g) => text.includes(g))) return spans;
   const wordStart = term.needle.startsWith(' ') ? 1 : 0;
   for (let at = text.indexOf(term.needle); at >= 0; at = text.indexOf(term.needle, at + 1)) {
-    let end = phraseEnd(text, at + term.needle.length, term.rest);
+    let end = phraseEnd(text, at + term.needle.length, term.rest, term.english);
     if (end < 0) continue;
     if (text.startsWith(term.writtenRest, end)) end += term.writtenRest.length;
     if (term.english && !endsInEnglish(text, at + wordStart, end)) continue;

@@ -334,7 +334,7 @@ pub fn occurrences(text: &str, term: &TermSpec, streets: &[String]) -> Vec<(usiz
     let mut from = 0;
     while let Some(at) = text.get(from..).and_then(|rest| rest.find(&needle)) {
         let at = from + at;
-        if let Some(mut end) = phrase_end(text, at + needle.len(), &term.stems[1..]) {
+        if let Some(mut end) = phrase_end(text, at + needle.len(), &term.stems[1..], term.english) {
             if text[end..].starts_with(term.written_rest.as_str()) {
                 end += term.written_rest.len();
             }
@@ -356,7 +356,7 @@ pub fn occurrences(text: &str, term: &TermSpec, streets: &[String]) -> Vec<(usiz
 fn ends_in_english(text: &str, start: usize, end: usize) -> bool {
     let rest = &text[end..];
     let rest = &rest[..rest.find(' ').unwrap_or(rest.len())];
-    is_english_ending(text[start..end].trim_end(), rest)
+    is_english_ending(&text[start..end], rest)
 }
 
 /// kommunlots' `in_street_name` (core/src/matcher/mod.rs): a term found
@@ -371,12 +371,22 @@ fn in_street_name(text: &str, start: usize, end: usize, streets: &[String]) -> b
         .any(|s| text[..word_end].ends_with(s.as_str()) && end + s.len() <= word_end)
 }
 
-/// kommunlots' `phrase_end` (core/src/matcher.rs): where a phrase ends,
-/// given that its first stem ended at `pos`.
-fn phrase_end(text: &str, mut pos: usize, rest: &[String]) -> Option<usize> {
+/// kommunlots' `phrase_end` (core/src/matcher/mod.rs): where a phrase
+/// ends, given that its first stem ended at `pos`; with `english`, the rest
+/// of each word it passes must be an English ending.
+fn phrase_end(text: &str, mut pos: usize, rest: &[String], english: bool) -> Option<usize> {
     for stem in rest {
         if !text.get(..pos)?.ends_with(' ') {
-            pos += text.get(pos..)?.find(' ')? + 1;
+            let skip = text.get(pos..)?.find(' ')?;
+            let found = text[..pos]
+                .chars()
+                .last()
+                .map(String::from)
+                .unwrap_or_default();
+            if english && !is_english_ending(&found, &text[pos..pos + skip]) {
+                return None;
+            }
+            pos += skip + 1;
         }
         if !text.get(pos..)?.starts_with(stem.as_str()) {
             return None;

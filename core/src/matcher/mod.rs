@@ -73,8 +73,8 @@ struct Owner {
     /// with it, the hit covers it too, so that `brunn` lies inside
     /// `slambrunn` although the stem of `slambrunn` is `slambrun`.
     written_rest: Vec<u8>,
-    /// An English term: its last word must go on with an English ending
-    /// ([`SearchPattern::english_endings`]).
+    /// An English term: each of its words must go on with an English
+    /// ending ([`SearchPattern::english_endings`]).
     english_endings: bool,
 }
 
@@ -237,11 +237,13 @@ impl Matcher {
                     continue;
                 }
                 let word_end = end + owner.tail.len();
-                if let Some(mut end) = phrase_end(normalized, word_end, &owner.rest) {
+                if let Some(mut end) =
+                    phrase_end(normalized, word_end, &owner.rest, owner.english_endings)
+                {
                     if continues_with(normalized, end, &owner.written_rest) {
                         end += owner.written_rest.len();
                     }
-                    if owner.english_endings && !ends_in_english(normalized, start, end) {
+                    if owner.english_endings && !ends_in_english(normalized, end) {
                         continue;
                     }
                     hits.push(Hit {
@@ -258,13 +260,18 @@ impl Matcher {
 
 /// Where a phrase ends, given that its first stem ended at `pos`: each
 /// further stem must start the next word. `None` when the text does not
-/// continue with them.
-fn phrase_end(text: &[u8], mut pos: usize, rest: &[String]) -> Option<usize> {
+/// continue with them. With `english`, the rest of each word the phrase
+/// passes must be an English ending ([`crate::text::is_english_ending`]).
+fn phrase_end(text: &[u8], mut pos: usize, rest: &[String], english: bool) -> Option<usize> {
     for stem in rest {
         // A whole-word stem (ending with a space) has already reached the
         // next word; any other stem skips the rest of its word.
         if !text.get(..pos)?.ends_with(b" ") {
-            pos += text.get(pos..)?.iter().position(|&b| b == b' ')? + 1;
+            let skip = text.get(pos..)?.iter().position(|&b| b == b' ')?;
+            if english && !english_ending_at(text, pos, pos + skip) {
+                return None;
+            }
+            pos += skip + 1;
         }
         if !continues_with(text, pos, stem.as_bytes()) {
             return None;
@@ -279,21 +286,32 @@ fn phrase_end(text: &[u8], mut pos: usize, rest: &[String]) -> Option<usize> {
     })
 }
 
-/// Whether the word in which a hit `start..end` ends goes on after `end`
-/// with an English ending ([`crate::text::is_english_ending`]). Only the
-/// last word of the hit is judged; `text` is normalised (lower case, words
-/// apart by single spaces), so both sides are whole UTF-8 characters.
-fn ends_in_english(text: &[u8], start: usize, end: usize) -> bool {
-    let rest = text.get(end..).unwrap_or_default();
-    let rest = rest.get(..rest.iter().position(|&b| b == b' ').unwrap_or(rest.len()));
-    let found = text.get(start..end);
-    match (
-        found.and_then(|f| std::str::from_utf8(f).ok()),
-        rest.and_then(|r| std::str::from_utf8(r).ok()),
-    ) {
-        (Some(found), Some(rest)) => crate::text::is_english_ending(found.trim_end(), rest),
-        _ => false,
+/// Whether `text[found_end..rest_end]`, the rest of a word after a stem
+/// found up to `found_end`, is an English ending. `text` is normalised, so
+/// both ends are on character boundaries.
+fn english_ending_at(text: &[u8], found_end: usize, rest_end: usize) -> bool {
+    // Only the found part's last character matters (a doubled letter):
+    // step back over UTF-8 continuation bytes to its start.
+    let mut from = found_end.saturating_sub(1);
+    while from > 0 && text.get(from).is_some_and(|&b| b & 0xC0 == 0x80) {
+        from -= 1;
     }
+    let found = text
+        .get(from..found_end)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or_default();
+    let rest = text
+        .get(found_end..rest_end)
+        .and_then(|r| std::str::from_utf8(r).ok());
+    rest.is_some_and(|rest| crate::text::is_english_ending(found, rest))
+}
+
+/// Whether the word in which a hit ends (at `end`) goes on with an
+/// English ending.
+fn ends_in_english(text: &[u8], end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let rest_end = end + rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
+    english_ending_at(text, end, rest_end)
 }
 
 /// Whether `text` continues with `word` at `at`.
@@ -413,6 +431,8 @@ mod tests {
         assert_eq!(m.found(" jobs at the council "), vec![t(1, 0)]);
         assert_eq!(m.found(" the libraries "), vec![t(2, 0)]);
         assert_eq!(m.found(" planning permissions "), vec![t(3, 0)]);
+        // Every word of an English phrase, not only the last.
+        assert_eq!(m.found(" planeten permission "), vec![]);
         // Swedish terms are not held to English endings.
         let m = matcher(vec![(p("bygglov"), t(0, 0))]);
         assert_eq!(m.found(" bygglovsansökan "), vec![t(0, 0)]);

@@ -43,23 +43,27 @@ pub struct SearchPattern {
     /// enquiry has it too, the found term covers it, and a shorter term
     /// inside it does not count.
     pub written_rest: String,
-    /// Whether the last word must end with an English ending after what
-    /// was found ([`is_english_ending`]): for English terms, whose stems
-    /// also start Swedish words (`event` in `eventuellt`, `job` in
-    /// `jobbigt`).
+    /// Whether each word must go on with an English ending after what was
+    /// found ([`is_english_ending`]): for English terms, whose stems also
+    /// start Swedish words (`event` in `eventuellt`, `job` in `jobbigt`).
     pub english_endings: bool,
 }
 
 /// Endings an English word may go on with after the stem of a term (after
-/// the term's own written rest, where the text has it): inflections and
-/// the commonest derivations, `event` → `events`, `library` → `libraries`
-/// (stem `librar`), `bark` → `barking`. A Swedish word that merely starts
-/// like an English stem goes on with something else: `eventuellt`,
-/// `jobbigt`, `tenderad`.
+/// the term's own written rest, where the text has it): inflections
+/// (`event` → `events`, `library` → `libraries` with stem `librar`, `bark`
+/// → `barking`), and the suffixes the stemmer strips, which the inner
+/// words of a phrase keep as written (`domestic violence`: stem `domest`).
+/// A Swedish word that merely starts like an English stem goes on with
+/// something else: `eventuellt`, `jobbigt`, `tenderad`.
+#[rustfmt::skip]
 pub const ENGLISH_ENDINGS: &[&str] = &[
     "", "s", "es", "e", "ed", "d", "ing", "ings", "er", "ers", "est", "y", "ies", "ied", "ly",
-    "ily", "al", "ally", "ion", "ions", "ation", "ations", "ment", "ments", "ness", "ity", "ive",
-    "able", "ful",
+    "ily", "al", "ally", "ic", "ical", "ically", "ion", "ions", "ation", "ations", "ization",
+    "isation", "ate", "ated", "ates", "ating", "ative", "ize", "ized", "ise", "ised", "ism",
+    "ist", "ists", "ous", "ent", "ence", "ency", "ance", "ancy", "ant", "ants", "ment", "ments",
+    "ness", "ity", "ities", "ive", "able", "ible", "ful", "less", "ship", "ure", "ures", "or",
+    "ors", "ual",
 ];
 
 /// The endings that may follow a doubled last letter of the stem
@@ -218,10 +222,10 @@ impl SearchPattern {
     /// `parkeringstillstånd` in `handikapparkeringstillståndet`). English
     /// writes compounds apart, and its stems hide inside unrelated words
     /// (`elect` in `selection`), so English terms match at the start of a
-    /// word only, and only where the word goes on with an English ending
-    /// ([`is_english_ending`]). A word whose stem would be shorter than three letters (`e`
-    /// in `e-faktura`, `va` in `va-taxa`) must match a whole word; its stem
-    /// then ends with a space.
+    /// word only, and only where each word goes on with an English ending
+    /// ([`is_english_ending`]). A word whose stem would be shorter than
+    /// three letters (`e` in `e-faktura`, `va` in `va-taxa`) must match a
+    /// whole word; its stem then ends with a space.
     pub(crate) fn new(stems: Vec<String>, lang: Language, written_rest: String) -> Self {
         let inside_words = lang == Language::Swedish
             && stems.len() == 1
@@ -267,6 +271,7 @@ mod tests {
             ("plan", "ning"),
             ("permit", "ted"),
             ("empti", "ed"),
+            ("domest", "ic"),
         ] {
             assert!(is_english_ending(found, rest), "{found}+{rest}");
         }
