@@ -128,20 +128,31 @@ impl SpanAt<'_> {
     }
 }
 
-impl<'a> Iterator for Spans<'a> {
-    type Item = SpanAt<'a>;
-
+impl<'a> Spans<'a> {
+    /// The next span from the front, or with `back` from the back.
     #[inline]
-    fn next(&mut self) -> Option<Self::Item> {
+    fn take(&mut self, back: bool) -> Option<SpanAt<'a>> {
         match self {
-            Spans::Table(spans) => spans.next().map(|&span| SpanAt::Table(span)),
+            Spans::Table(spans) => {
+                let span = if back {
+                    spans.next_back()
+                } else {
+                    spans.next()
+                };
+                span.map(|&span| SpanAt::Table(span))
+            }
             Spans::Direct {
                 calendar,
                 date,
                 ranges,
                 closes,
             } => {
-                let (start, end) = ranges.find_map(|r| cut(r, *closes))?;
+                let closes = *closes;
+                let (start, end) = if back {
+                    ranges.rev().find_map(|r| cut(r, closes))
+                } else {
+                    ranges.find_map(|r| cut(r, closes))
+                }?;
                 Some(SpanAt::Direct {
                     calendar,
                     date: *date,
@@ -153,26 +164,19 @@ impl<'a> Iterator for Spans<'a> {
     }
 }
 
+impl<'a> Iterator for Spans<'a> {
+    type Item = SpanAt<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        self.take(false)
+    }
+}
+
 impl DoubleEndedIterator for Spans<'_> {
     #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
-        match self {
-            Spans::Table(spans) => spans.next_back().map(|&span| SpanAt::Table(span)),
-            Spans::Direct {
-                calendar,
-                date,
-                ranges,
-                closes,
-            } => {
-                let (start, end) = ranges.rev().find_map(|r| cut(r, *closes))?;
-                Some(SpanAt::Direct {
-                    calendar,
-                    date: *date,
-                    start,
-                    end,
-                })
-            }
-        }
+        self.take(true)
     }
 }
 
