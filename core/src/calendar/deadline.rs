@@ -30,24 +30,29 @@ impl Calendar {
             .to_zoned(self.tz.clone()))
     }
 
-    /// [`Calendar::due`] for the unit of `timeline`, as an instant and the
-    /// zone's offset then: what a decision prints. Reads the opening time
-    /// from the timeline's tables; should they fail (a year outside the
-    /// calendar), the direct arithmetic gives the answer or the error.
+    /// [`Calendar::due`] for the unit of `timeline`, as an instant. Reads
+    /// the opening time from the timeline's tables; should they fail (a
+    /// year outside the calendar), the direct arithmetic gives the answer
+    /// or the error.
+    pub(crate) fn due_instant_on(
+        &self,
+        timeline: &Timeline,
+        received: Timestamp,
+        target: &ServiceTarget,
+    ) -> Result<Timestamp, CalendarError> {
+        self.due_in(&Cached::new(self, timeline), received, target)
+            .or_else(|_| self.due_in(&Direct::new(self, timeline.hours()), received, target))
+    }
+
+    /// [`Calendar::due_instant_on`] and the zone's offset then: what a
+    /// decision prints.
     pub(crate) fn due_on(
         &self,
         timeline: &Timeline,
         received: Timestamp,
         target: &ServiceTarget,
     ) -> Result<(Timestamp, Offset), CalendarError> {
-        let cached = Cached::new(self, timeline);
-        let due = match self.due_in(&cached, received, target) {
-            Ok(due) => due,
-            Err(_) => {
-                let direct = Direct::new(self, timeline.hours());
-                self.due_in(&direct, received, target)?
-            }
-        };
+        let due = self.due_instant_on(timeline, received, target)?;
         Ok((due, self.offset_at(due)))
     }
 
@@ -90,7 +95,7 @@ impl Calendar {
 
     /// [`Calendar::working_time_between`] for the unit of `timeline`, read
     /// from its tables (the direct arithmetic where they fail, as in
-    /// [`Calendar::due_on`]).
+    /// [`Calendar::due_instant_on`]).
     pub(crate) fn working_time_on(
         &self,
         timeline: &Timeline,

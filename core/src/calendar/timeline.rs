@@ -15,7 +15,8 @@ use std::sync::OnceLock;
 use jiff::civil::Date;
 
 use super::days::{Days, OpenDay, Span};
-use super::{Calendar, CalendarError, FIRST_YEAR, LAST_YEAR, OpeningHours};
+use super::holidays::check_year;
+use super::{Calendar, CalendarError, FIRST_YEAR, LAST_YEAR, OpeningHours, year_index};
 
 /// A unit's opening hours on one calendar's time line, filled in a year at
 /// a time on first use. Use it with the same [`Calendar`] always: the
@@ -60,9 +61,8 @@ impl Timeline {
     /// The table of `year`, built on first use; `None` outside the
     /// calendar's years.
     fn year(&self, calendar: &Calendar, year: i16) -> Option<&Year> {
-        let slot = usize::try_from(i32::from(year) - i32::from(FIRST_YEAR))
-            .ok()
-            .and_then(|i| self.years.get(i))?;
+        check_year(year).ok()?;
+        let slot = self.years.get(year_index(year))?;
         slot.get_or_init(|| Year::build(calendar, &self.hours, year).ok())
             .as_ref()
     }
@@ -103,7 +103,8 @@ impl<'a> Cached<'a> {
 impl Days for Cached<'_> {
     /// A year without a table (outside the calendar's years) ends the walk
     /// with an error, which sends the caller to the direct arithmetic
-    /// (`Calendar::due_on`); it says what is wrong.
+    /// (`Calendar::due_instant_on`, `Calendar::working_time_on`); it says
+    /// what is wrong.
     fn from(&self, date: Date) -> impl Iterator<Item = Result<OpenDay<'_>, CalendarError>> {
         let mut year = date.year();
         let mut table = self.timeline.year(self.calendar, year);

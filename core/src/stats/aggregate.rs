@@ -261,12 +261,11 @@ impl<'r> Aggregator<'r> {
         }
         let due = router
             .target(channel, decision.enquiry_type.as_deref())
-            .and_then(|t| calendar.due_on(timeline, received, t).ok());
+            .and_then(|t| calendar.due_instant_on(timeline, received, t).ok());
         let Some(due) = due else {
             state.without_target += 1;
             return;
         };
-        let (due, _) = due;
         match answered {
             Some(a) => {
                 state.answered += 1;
