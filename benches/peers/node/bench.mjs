@@ -27,6 +27,7 @@ const spec = read('spec.json');
 const streetSuffixes = spec.policy.street_suffixes; // normalised, from municipality.toml
 const englishEndings = new Set(spec.policy.english_endings);
 const englishEndingsAfterDoubling = new Set(spec.policy.english_endings_after_doubling);
+const englishEndingsAfterSilentE = new Set(spec.policy.english_endings_after_silent_e);
 const corpus = read('corpus.json');
 
 // kommunlots' normalisation: NFC, lower case, every run of characters that
@@ -83,6 +84,23 @@ function endsInEnglish(text, start, end) {
   return englishEnding(text.slice(start, end).trimEnd(), rest);
 }
 
+// kommunlots' Owner::word_end: where an occurrence whose last stem ends at
+// `stemEnd` ends, past the written rest where the text has it; -1 where an
+// English term's word does not go on with an English ending or, without
+// its silent `e`, with one that replaces it.
+function wordEnd(text, term, start, stemEnd) {
+  const written = stemEnd + term.writtenRest.length;
+  const covered = text.startsWith(term.writtenRest, stemEnd);
+  if (!term.english) return covered ? written : stemEnd;
+  if (covered && endsInEnglish(text, start, written)) return written;
+  if (term.writtenRest === 'e') {
+    const space = text.indexOf(' ', stemEnd);
+    const rest = text.slice(stemEnd, space < 0 ? text.length : space);
+    return englishEndingsAfterSilentE.has(rest) ? stemEnd : -1;
+  }
+  return !covered && endsInEnglish(text, start, stemEnd) ? stemEnd : -1;
+}
+
 // Where a term occurs in the text, as [start, end] spans (kommunlots'
 // matcher: from the word its first stem starts to the end of its last stem,
 // and on over the rest of its last word as written where the text has it).
@@ -91,10 +109,10 @@ function occurrences(text, term) {
   if (term.guards && !term.guards.every((g) => text.includes(g))) return spans;
   const wordStart = term.needle.startsWith(' ') ? 1 : 0;
   for (let at = text.indexOf(term.needle); at >= 0; at = text.indexOf(term.needle, at + 1)) {
-    let end = phraseEnd(text, at + term.needle.length, term.rest, term.english);
+    const stemEnd = phraseEnd(text, at + term.needle.length, term.rest, term.english);
+    if (stemEnd < 0) continue;
+    const end = wordEnd(text, term, at + wordStart, stemEnd);
     if (end < 0) continue;
-    if (text.startsWith(term.writtenRest, end)) end += term.writtenRest.length;
-    if (term.english && !endsInEnglish(text, at + wordStart, end)) continue;
     if (!inStreetName(text, at + wordStart, end)) spans.push([at + wordStart, end]);
   }
   return spans;

@@ -12,8 +12,8 @@ use std::path::Path;
 
 use kommunlots::model::{DepartmentFile, MunicipalityFile};
 use kommunlots::{
-    Channel, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING, Language, Router, RuleSet,
-    SearchPattern, is_english_ending, search_pattern,
+    Channel, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING, ENGLISH_ENDINGS_AFTER_SILENT_E,
+    Language, Router, RuleSet, SearchPattern, is_english_ending, search_pattern,
 };
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -36,6 +36,9 @@ pub struct Policy {
     pub english_endings: Vec<String>,
     /// What may follow a doubled last letter of such a stem.
     pub english_endings_after_doubling: Vec<String>,
+    /// What may replace a silent `e`
+    /// ([`kommunlots::ENGLISH_ENDINGS_AFTER_SILENT_E`]), for node's copy.
+    pub english_endings_after_silent_e: Vec<String>,
 }
 
 /// One term of one type.
@@ -194,6 +197,10 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
             .iter()
             .map(|&e| e.to_owned())
             .collect(),
+        english_endings_after_silent_e: ENGLISH_ENDINGS_AFTER_SILENT_E
+            .iter()
+            .map(|&e| e.to_owned())
+            .collect(),
     };
 
     let mut by_id: HashMap<String, TypeSpec> = HashMap::new();
@@ -334,14 +341,11 @@ pub fn occurrences(text: &str, term: &TermSpec, streets: &[String]) -> Vec<(usiz
     let mut from = 0;
     while let Some(at) = text.get(from..).and_then(|rest| rest.find(&needle)) {
         let at = from + at;
-        if let Some(mut end) = phrase_end(text, at + needle.len(), &term.stems[1..], term.english) {
-            if text[end..].starts_with(term.written_rest.as_str()) {
-                end += term.written_rest.len();
-            }
-            let start = at + word_start;
-            if (!term.english || ends_in_english(text, start, end))
-                && !in_street_name(text, start, end, streets)
-            {
+        let start = at + word_start;
+        if let Some(end) = phrase_end(text, at + needle.len(), &term.stems[1..], term.english)
+            .and_then(|stem_end| word_end(text, term, start, stem_end))
+        {
+            if !in_street_name(text, start, end, streets) {
                 found.push((start, end));
             }
         }
@@ -349,6 +353,30 @@ pub fn occurrences(text: &str, term: &TermSpec, streets: &[String]) -> Vec<(usiz
         from = at + text[at..].chars().next().map_or(1, char::len_utf8);
     }
     found
+}
+
+/// kommunlots' `Owner::word_end` (core/src/matcher/mod.rs): where an
+/// occurrence whose last stem ends at `stem_end` ends, past the written
+/// rest where the text has it; `None` where an English term's word does
+/// not go on with an English ending, or, without its silent `e`, with one
+/// that replaces it.
+fn word_end(text: &str, term: &TermSpec, start: usize, stem_end: usize) -> Option<usize> {
+    let written = stem_end + term.written_rest.len();
+    let covered = text[stem_end..].starts_with(term.written_rest.as_str());
+    if !term.english {
+        return Some(if covered { written } else { stem_end });
+    }
+    if covered && ends_in_english(text, start, written) {
+        Some(written)
+    } else if term.written_rest == "e" {
+        let rest = &text[stem_end..];
+        let rest = &rest[..rest.find(' ').unwrap_or(rest.len())];
+        ENGLISH_ENDINGS_AFTER_SILENT_E
+            .contains(&rest)
+            .then_some(stem_end)
+    } else {
+        (!covered && ends_in_english(text, start, stem_end)).then_some(stem_end)
+    }
 }
 
 /// kommunlots' `ends_in_english` (core/src/matcher/mod.rs): the word a

@@ -78,6 +78,28 @@ struct Owner {
     english_endings: bool,
 }
 
+impl Owner {
+    /// Where a hit of this term ends, given that its last stem was found
+    /// up to `found`: past the written rest where the text has it. `None`
+    /// where an English term's word does not go on with an English ending.
+    fn word_end(&self, text: &[u8], found: usize) -> Option<usize> {
+        let written = found + self.written_rest.len();
+        let covered = continues_with(text, found, &self.written_rest);
+        if !self.english_endings {
+            return Some(if covered { written } else { found });
+        }
+        if covered && ends_in_english(text, written) {
+            Some(written)
+        } else if self.written_rest == b"e" {
+            // Without its silent `e` (`hiking`, `hiker` for `hike`), the
+            // word must go on with an ending that replaces it.
+            replaces_silent_e(text, found).then_some(found)
+        } else {
+            (!covered && ends_in_english(text, found)).then_some(found)
+        }
+    }
+}
+
 /// A compiled set of terms.
 pub(crate) struct Matcher {
     automaton: Option<DFA>,
@@ -237,15 +259,10 @@ impl Matcher {
                     continue;
                 }
                 let word_end = end + owner.tail.len();
-                if let Some(mut end) =
+                if let Some(end) =
                     phrase_end(normalized, word_end, &owner.rest, owner.english_endings)
+                        .and_then(|found| owner.word_end(normalized, found))
                 {
-                    if continues_with(normalized, end, &owner.written_rest) {
-                        end += owner.written_rest.len();
-                    }
-                    if owner.english_endings && !ends_in_english(normalized, end) {
-                        continue;
-                    }
                     hits.push(Hit {
                         term: owner.term,
                         negative: owner.negative,
@@ -312,6 +329,17 @@ fn ends_in_english(text: &[u8], end: usize) -> bool {
     let rest = text.get(end..).unwrap_or_default();
     let rest_end = end + rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
     english_ending_at(text, end, rest_end)
+}
+
+/// Whether the word in which a hit ends (at `end`, where a silent `e` of
+/// the term's last word is left out) goes on with an ending that replaces
+/// that `e` ([`crate::text::ENGLISH_ENDINGS_AFTER_SILENT_E`]).
+fn replaces_silent_e(text: &[u8], end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let rest = &rest[..rest.iter().position(|&b| b == b' ').unwrap_or(rest.len())];
+    crate::text::ENGLISH_ENDINGS_AFTER_SILENT_E
+        .iter()
+        .any(|ending| ending.as_bytes() == rest)
 }
 
 /// Whether `text` continues with `word` at `at`.
@@ -436,6 +464,49 @@ mod tests {
         // Swedish terms are not held to English endings.
         let m = matcher(vec![(p("bygglov"), t(0, 0))]);
         assert_eq!(m.found(" bygglovsansökan "), vec![t(0, 0)]);
+    }
+
+    #[test]
+    fn a_silent_e_may_be_replaced_by_an_inflection_only() {
+        let s = crate::text::Stemmers::new();
+        let english = |term: &str| {
+            s.pattern_ref(term, Language::English)
+                .map(Cow::into_owned)
+                .unwrap_or_else(|| unreachable!("`{term}` has letters"))
+        };
+        let m = matcher(vec![
+            (english("vote"), t(0, 0)),
+            (english("note"), t(1, 0)),
+            (english("care home"), t(2, 0)),
+            (english("state"), t(3, 0)),
+            (english("noise"), t(4, 0)),
+            (english("hope"), t(5, 0)),
+        ]);
+        // The `e` replaced by an inflection, or kept before one.
+        assert_eq!(m.found(" my voting station "), vec![t(0, 0)]);
+        assert_eq!(m.found(" a first time voter "), vec![t(0, 0)]);
+        assert_eq!(m.found(" she voted "), vec![t(0, 0)]);
+        assert_eq!(m.found(" two votes "), vec![t(0, 0)]);
+        assert_eq!(m.found(" it is so noisy "), vec![t(4, 0)]);
+        assert_eq!(m.found(" we are hoping "), vec![t(5, 0)]);
+        // The stem alone, or with what is no inflection of the word, is
+        // another word.
+        assert_eq!(m.found(" i could not come "), vec![]);
+        assert_eq!(m.found(" nothing works "), vec![]);
+        assert_eq!(m.found(" my car was towed "), vec![]);
+        assert_eq!(m.found(" the care homes "), vec![t(2, 0)]);
+        assert_eq!(m.found(" the care hom "), vec![]);
+        assert_eq!(m.found(" the train station "), vec![]);
+        assert_eq!(m.found(" static electricity "), vec![]);
+        assert_eq!(m.found(" hopping mad "), vec![]);
+        // A hit without the `e` ends where the stem does.
+        let mut hits = Vec::new();
+        let mut out = Vec::new();
+        m.find(b" voting ", &mut hits, &mut out);
+        assert_eq!(
+            hits.iter().map(|h| (h.start, h.end)).collect::<Vec<_>>(),
+            [(1, 4)]
+        );
     }
 
     #[test]

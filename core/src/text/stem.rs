@@ -46,6 +46,9 @@ pub struct SearchPattern {
     /// Whether each word must go on with an English ending after what was
     /// found ([`is_english_ending`]): for English terms, whose stems also
     /// start Swedish words (`event` in `eventuellt`, `job` in `jobbigt`).
+    /// Where the written rest is a silent `e` (`hike`: stem `hik`) and the
+    /// enquiry's word does not have it, the word must go on with one of
+    /// [`ENGLISH_ENDINGS_AFTER_SILENT_E`] instead (`hiking`).
     pub english_endings: bool,
 }
 
@@ -69,6 +72,17 @@ pub const ENGLISH_ENDINGS: &[&str] = &[
 /// The endings that may follow a doubled last letter of the stem
 /// (`plan` → `planning`, `permit` → `permitted`).
 pub const ENGLISH_ENDINGS_AFTER_DOUBLING: &[&str] = &["ing", "ed", "er", "ers", "est", "y"];
+
+/// The endings that replace a silent `e`: what may follow the stem of an
+/// English term whose last word ends in `e` (`hike`, `noise`, `service`)
+/// where the enquiry's word does not go on with that `e` (`hiking`,
+/// `noisy`, `servicing`). Only inflections: no bare stem (`note` must not
+/// find "not", `care` not "car"), no doubled letter (`hope` not
+/// "hopping"), and no suffix that makes another word (`state` must not
+/// find "station" or "static").
+pub const ENGLISH_ENDINGS_AFTER_SILENT_E: &[&str] = &[
+    "ing", "ings", "ed", "er", "ers", "est", "y", "ily", "ier", "iest", "able",
+];
 
 /// Whether `rest`, the letters of a word after `found` (the part of it a
 /// term matched), is an English ending: one of [`ENGLISH_ENDINGS`], or
@@ -176,7 +190,7 @@ impl Stemmers {
 /// Stems every word of `term` (see [`Stemmers::pattern`]).
 fn stem(stemmer: &Stemmer, term: &str, lang: Language) -> Option<SearchPattern> {
     let normalized = normalize(term);
-    let stems: Vec<String> = split_words(&normalized)
+    let mut stems: Vec<String> = split_words(&normalized)
         .map(|w| {
             // The enquiry is not stemmed, so the needle must be a prefix of
             // every form of the word. Swedish Snowball only strips endings,
@@ -199,6 +213,11 @@ fn stem(stemmer: &Stemmer, term: &str, lang: Language) -> Option<SearchPattern> 
             }
         })
         .collect();
+    if lang == Language::English {
+        if let Some(last) = stems.last_mut() {
+            drop_silent_e(last);
+        }
+    }
     // The written last word beyond its stem: `n` for `slambrunn`, whose
     // stem is `slambrun`.
     let written_rest = split_words(&normalized)
@@ -208,6 +227,25 @@ fn stem(stemmer: &Stemmer, term: &str, lang: Language) -> Option<SearchPattern> 
         .unwrap_or_default()
         .to_owned();
     (!stems.is_empty()).then(|| SearchPattern::new(stems, lang, written_rest))
+}
+
+/// Cuts the silent `e` off an English stem that kept it (`hike`, `vote`,
+/// `care`: Porter keeps the `e` of a short syllable), so that its `-ing`
+/// form, which drops the `e`, is found too (`hiking`, `voting`). The `e`
+/// becomes part of the written rest, and an enquiry word without it must
+/// go on with one of [`ENGLISH_ENDINGS_AFTER_SILENT_E`]: `vote` finds
+/// "voting" and "voter", `note` does not find "not". Only for the last
+/// word, the one with a written rest, and only where at least three
+/// letters remain (`ice` stays `ice`).
+fn drop_silent_e(stem: &mut String) {
+    let b = stem.as_bytes();
+    let silent = b.len() >= 4
+        && b.ends_with(b"e")
+        && b[b.len() - 2].is_ascii_lowercase()
+        && !matches!(b[b.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    if silent {
+        stem.pop();
+    }
 }
 
 impl SearchPattern {
@@ -355,6 +393,28 @@ mod tests {
         // The same five-letter stem in Swedish finds compounds.
         let lekplats = needle(&s, "lekplats", Language::Swedish);
         assert!(norm("närlekplatsen").contains(&lekplats));
+    }
+
+    #[test]
+    fn the_silent_e_of_a_last_english_word_is_left_to_the_ending() {
+        let s = Stemmers::new();
+        let pattern = |term: &str| {
+            s.pattern_ref(term, Language::English)
+                .map(|p| (p.stems.join("+"), p.written_rest.clone()))
+        };
+        // Porter keeps the `e` of a short syllable; the search does not.
+        assert_eq!(pattern("hike"), Some(("hik".into(), "e".into())));
+        assert_eq!(pattern("voting"), Some(("vot".into(), "ing".into())));
+        // Only in the last word, which has a written rest.
+        assert_eq!(
+            pattern("hike trails"),
+            Some(("hike+trail".into(), "s".into()))
+        );
+        // Three letters at least remain; a vowel before the `e` is no
+        // silent `e` of a short syllable.
+        assert_eq!(pattern("ice"), Some(("ice".into(), String::new())));
+        assert_eq!(pattern("fee"), Some(("fee".into(), String::new())));
+        assert_eq!(pattern("tie"), Some(("tie".into(), String::new())));
     }
 
     #[test]
