@@ -344,10 +344,9 @@ pub fn occurrences(text: &str, term: &TermSpec, streets: &[String]) -> Vec<(usiz
         let start = at + word_start;
         if let Some(end) = phrase_end(text, at + needle.len(), &term.stems[1..], term.english)
             .and_then(|stem_end| word_end(text, term, start, stem_end))
+            && !in_street_name(text, start, end, streets)
         {
-            if !in_street_name(text, start, end, streets) {
-                found.push((start, end));
-            }
+            found.push((start, end));
         }
         // Overlapping occurrences: go on from the next character.
         from = at + text[at..].chars().next().map_or(1, char::len_utf8);
