@@ -137,8 +137,8 @@ pub use progress::{Progress, ProgressError};
 pub use router::{EnquiryTypeInfo, FORM_SCORE, Router, TermInfo};
 pub use text::{
     COMPOUND_MIN_CHARS, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING,
-    ENGLISH_ENDINGS_AFTER_SILENT_E, Language, MAX_TEXT_BYTES, SearchPattern, is_english_ending,
-    is_plainly_nfc, search_pattern,
+    ENGLISH_ENDINGS_AFTER_SILENT_E, Language, MAX_TEXT_BYTES, SearchPattern, exact_pattern,
+    is_english_ending, is_plainly_nfc, search_pattern,
 };
 pub use validate::Coverage;
 

@@ -98,3 +98,74 @@ fn the_same_stem_in_swedish_and_english_counts_once() {
     ));
     assert_eq!(d.explanation.trace.score, 1.0);
 }
+
+#[test]
+fn an_exact_term_matches_its_words_as_written_only() {
+    let municipality = klippan_municipality();
+    let department = r#"
+        [department]
+        id = "kultur"
+        name = "Kultur"
+
+        [[unit]]
+        id = "kultur-bibliotek"
+        name = "Biblioteket"
+
+        [[type]]
+        id = "bibliotek"
+        name = "Biblioteket"
+        level = 1
+        unit = "kultur-bibliotek"
+        frequency = "daily"
+        keywords = [{ term = "bok", exact = true }, { term = "låna en bok", exact = true }]
+
+        [[type]]
+        id = "lokalbokning"
+        name = "Lokalbokning"
+        level = 1
+        unit = "kultur-bibliotek"
+        frequency = "daily"
+        keywords = ["lokal"]
+    "#;
+    let router = Router::from_sources([
+        ("municipality.toml", municipality.as_str()),
+        ("departments/kultur.toml", department),
+    ])
+    .unwrap_or_else(|e| unreachable!("the rules load:\n{e}"));
+    let bok = terms(&router, "bibliotek");
+    assert!(bok.iter().all(|t| t.exact));
+    assert_eq!(bok[0].pattern.stems, ["bok "]);
+    assert_eq!(bok[1].pattern.stems, ["låna ", "en ", "bok "]);
+    // The type and the terms found.
+    let route = |text: &str| {
+        let d = router.route(&kommunlots::Enquiry::text(text));
+        let found: Vec<String> = d
+            .candidates
+            .iter()
+            .flat_map(|c| &c.terms)
+            .map(|t| t.term.to_string())
+            .collect();
+        (d.enquiry_type.as_deref().map(str::to_owned), found)
+    };
+    // The word itself, and the phrase as written (the word inside it
+    // does not count again).
+    assert_eq!(
+        route("Har ni någon bok om Klippan?"),
+        (Some("bibliotek".into()), vec!["bok".to_owned()])
+    );
+    assert_eq!(
+        route("Kan jag låna en bok?"),
+        (Some("bibliotek".into()), vec!["låna en bok".to_owned()])
+    );
+    // Not the words its stem starts, nor compounds, nor other forms.
+    assert_eq!(
+        route("Jag vill boka en lokal"),
+        (Some("lokalbokning".into()), vec!["lokal".to_owned()])
+    );
+    assert_eq!(route("Min bokning försvann"), (None, vec![]));
+    assert_eq!(route("En kokbok"), (None, vec![]));
+    assert_eq!(route("Kan jag låna böcker?"), (None, vec![]));
+    // A stemmed term with the same text would have found them.
+    let stemmed = kommunlots::search_pattern("bok", Language::Swedish);
+    assert_eq!(stemmed.map(|p| p.stems), Some(vec!["bok".to_owned()]));
+}

@@ -13,7 +13,7 @@ use std::path::Path;
 use kommunlots::model::{DepartmentFile, MunicipalityFile};
 use kommunlots::{
     Channel, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING, ENGLISH_ENDINGS_AFTER_SILENT_E,
-    Language, Router, RuleSet, SearchPattern, is_english_ending, search_pattern,
+    Language, Router, RuleSet, SearchPattern, exact_pattern, is_english_ending, search_pattern,
 };
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -213,41 +213,53 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
         let department = file.department.id.get_ref().clone();
         for def in &file.types {
             let mut terms: Vec<TermSpec> = Vec::new();
-            let mut add = |text: &str, language: Language, weight: f64, negative: bool| {
-                let Some(SearchPattern {
-                    stems,
-                    inside_words: compound,
-                    written_rest,
-                    english_endings: english,
-                    ..
-                }) = search_pattern(text, language)
-                else {
-                    return;
+            let mut add =
+                |text: &str, language: Language, weight: f64, negative: bool, exact: bool| {
+                    let pattern = if exact {
+                        exact_pattern(text)
+                    } else {
+                        search_pattern(text, language)
+                    };
+                    let Some(SearchPattern {
+                        stems,
+                        inside_words: compound,
+                        written_rest,
+                        english_endings: english,
+                        ..
+                    }) = pattern
+                    else {
+                        return;
+                    };
+                    // The same stems twice in one type count once; the first
+                    // listing wins (as in kommunlots' `add_term`).
+                    if terms.iter().any(|t| t.stems == stems) {
+                        return;
+                    }
+                    terms.push(TermSpec {
+                        text: text.to_owned(),
+                        stems,
+                        compound,
+                        written_rest,
+                        english,
+                        weight,
+                        negative,
+                        shadows: Vec::new(),
+                    });
                 };
-                // The same stems twice in one type count once; the first
-                // listing wins (as in kommunlots' `add_term`).
-                if terms.iter().any(|t| t.stems == stems) {
-                    return;
-                }
-                terms.push(TermSpec {
-                    text: text.to_owned(),
-                    stems,
-                    compound,
-                    written_rest,
-                    english,
-                    weight,
-                    negative,
-                    shadows: Vec::new(),
-                });
-            };
             for (list, language, kind) in def.term_lists() {
                 for term in list {
-                    add(term.text.get_ref(), language, term.weight_in(kind), false);
+                    add(
+                        term.text.get_ref(),
+                        language,
+                        term.weight_in(kind),
+                        false,
+                        term.exact,
+                    );
                 }
             }
             for word in &def.negative {
-                add(word.get_ref(), Language::Swedish, 0.0, true);
-                add(word.get_ref(), Language::English, 0.0, true);
+                add(word.get_ref(), Language::Swedish, 0.0, true, false);
+                add(word.get_ref(), Language::English, 0.0, true, false);
             }
             let id = def.id.get_ref().clone();
             by_id.insert(

@@ -10,7 +10,7 @@ use crate::decision::TermKind;
 
 /// A keyword or phrase that recognises an enquiry type, written either as a
 /// plain string (`"bygglov"`, default weight) or as a table
-/// (`{ term = "bygglov", weight = 2.0 }`).
+/// (`{ term = "bygglov", weight = 2.0 }`, `{ term = "bok", exact = true }`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Term {
     /// The word or words, as the rule owner wrote them.
@@ -18,6 +18,10 @@ pub struct Term {
     /// The weight, when one was given; the default depends on the list the
     /// term is in (1.0 for keywords, 2.0 for phrases).
     pub weight: Option<Spanned<f64>>,
+    /// Whether its words match only as written, each a whole word: not
+    /// stemmed, not inside compounds ([`crate::exact_pattern`]). For a
+    /// short word whose stem starts other words (`bok`, stem of `boka`).
+    pub exact: bool,
 }
 
 impl Term {
@@ -39,6 +43,8 @@ impl Term {
 struct TermTable {
     term: Spanned<String>,
     weight: Option<Spanned<f64>>,
+    #[serde(default)]
+    exact: bool,
 }
 
 impl<'de> Deserialize<'de> for Term {
@@ -81,10 +87,12 @@ impl<'de> Deserialize<'de> for Term {
             StringOrTable::String(s) => Term {
                 text: Spanned::new(span, s),
                 weight: None,
+                exact: false,
             },
             StringOrTable::Table(t) => Term {
                 text: t.term,
                 weight: t.weight,
+                exact: t.exact,
             },
         })
     }

@@ -114,18 +114,19 @@ pub(super) fn compile(
             let mut terms = Vec::new();
             for (list, lang, kind) in def.term_lists() {
                 for term in list {
-                    let text = term.text.get_ref();
-                    let weight = term.weight_in(kind);
                     add_term(
                         stemmers,
                         &mut patterns,
                         &mut terms,
                         ty_index,
-                        text,
-                        lang,
-                        kind,
-                        weight,
-                        false,
+                        RuleTerm {
+                            text: term.text.get_ref(),
+                            lang,
+                            kind,
+                            weight: term.weight_in(kind),
+                            negative: false,
+                            exact: term.exact,
+                        },
                     );
                 }
             }
@@ -137,11 +138,14 @@ pub(super) fn compile(
                         &mut patterns,
                         &mut terms,
                         ty_index,
-                        word.get_ref(),
-                        lang,
-                        TermKind::Keyword,
-                        0.0,
-                        true,
+                        RuleTerm {
+                            text: word.get_ref(),
+                            lang,
+                            kind: TermKind::Keyword,
+                            weight: 0.0,
+                            negative: true,
+                            exact: false,
+                        },
                     );
                 }
             }
@@ -221,19 +225,32 @@ pub(super) fn compile(
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A term of a rule file as [`add_term`] compiles it.
+struct RuleTerm<'a> {
+    text: &'a str,
+    lang: Language,
+    kind: TermKind,
+    weight: f64,
+    negative: bool,
+    exact: bool,
+}
+
 fn add_term<'s>(
     stemmers: &'s Stemmers,
     patterns: &mut Vec<Entry<'s>>,
     terms: &mut Vec<CompiledTerm>,
     ty: u32,
-    text: &str,
-    lang: Language,
-    kind: TermKind,
-    weight: f64,
-    negative: bool,
+    rule: RuleTerm<'_>,
 ) {
-    let Some(pattern) = stemmers.pattern_ref(text, lang) else {
+    let RuleTerm {
+        text,
+        lang,
+        kind,
+        weight,
+        negative,
+        exact,
+    } = rule;
+    let Some(pattern) = stemmers.term_pattern(text, lang, exact) else {
         return;
     };
     // The same stems twice in one type (`överklaga`, `överklagande`) count
@@ -256,6 +273,7 @@ fn add_term<'s>(
         language: lang,
         weight,
         negative,
+        exact,
     });
     patterns.push(Entry {
         pattern,

@@ -13,7 +13,7 @@ use crate::load::RuleSet;
 use crate::matcher::{Matcher, TermRef};
 use crate::model::{Channel, Frequency, Targets};
 use crate::testing::TestCase;
-use crate::text::{self, Language, SearchPattern, Stemmers, search_pattern};
+use crate::text::{self, Language, SearchPattern, Stemmers, exact_pattern, search_pattern};
 
 mod assemble;
 mod compile;
@@ -116,6 +116,8 @@ pub(crate) struct CompiledTerm {
     pub language: Language,
     pub weight: f64,
     pub negative: bool,
+    /// Matched as written ([`crate::exact_pattern`]), not stemmed.
+    pub exact: bool,
 }
 
 /// A rule term of an enquiry type as the router uses it: what is searched
@@ -135,6 +137,8 @@ pub struct TermInfo<'a> {
     pub weight: f64,
     /// Whether it is a negative word, which rules the type out.
     pub negative: bool,
+    /// Whether it is matched as written, each word whole (`exact = true`).
+    pub exact: bool,
     /// How it is searched for.
     pub pattern: SearchPattern,
 }
@@ -299,7 +303,12 @@ impl Router {
                 language: t.language,
                 weight: t.weight,
                 negative: t.negative,
-                pattern: search_pattern(&t.text, t.language)?,
+                exact: t.exact,
+                pattern: if t.exact {
+                    exact_pattern(&t.text)?
+                } else {
+                    search_pattern(&t.text, t.language)?
+                },
             })
         }))
     }

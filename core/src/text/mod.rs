@@ -28,7 +28,7 @@ mod stem;
 pub(crate) use stem::Stemmers;
 pub use stem::{
     ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING, ENGLISH_ENDINGS_AFTER_SILENT_E, Language,
-    SearchPattern, is_english_ending, search_pattern,
+    SearchPattern, exact_pattern, is_english_ending, search_pattern,
 };
 
 /// Normalises `text` into `out` (cleared first), as UTF-8 bytes: the

@@ -111,6 +111,29 @@ pub fn search_pattern(term: &str, language: Language) -> Option<SearchPattern> {
     stem(&language.stemmer(), term, language)
 }
 
+/// How kommunlots searches for a term marked `exact = true`: its words as
+/// written (normalised, not stemmed), each a whole word, in order. `None`
+/// for a term with no letter or digit.
+///
+/// ```
+/// use kommunlots::exact_pattern;
+///
+/// let p = exact_pattern("Bok").ok_or("no letters")?;
+/// assert_eq!(p.stems, ["bok "]);
+/// assert!(!p.inside_words);
+/// # Ok::<(), &str>(())
+/// ```
+pub fn exact_pattern(term: &str) -> Option<SearchPattern> {
+    let normalized = normalize(term);
+    let stems: Vec<String> = split_words(&normalized).map(|w| format!("{w} ")).collect();
+    (!stems.is_empty()).then(|| SearchPattern {
+        stems,
+        inside_words: false,
+        written_rest: String::new(),
+        english_endings: false,
+    })
+}
+
 /// The language a rule term is written in, which picks its stemmer:
 /// Swedish for `keywords` and `phrases`, English for `keywords_en` and
 /// `phrases_en`.
@@ -161,6 +184,21 @@ impl Stemmers {
         match self.seen[lang as usize].get(term) {
             Some(pattern) => pattern.as_ref().map(Cow::Borrowed),
             None => stem(&self.stemmers[lang as usize], term, lang).map(Cow::Owned),
+        }
+    }
+
+    /// The search pattern for a rule term: [`exact_pattern`] for one marked
+    /// `exact`, else [`Stemmers::pattern_ref`].
+    pub(crate) fn term_pattern(
+        &self,
+        term: &str,
+        lang: Language,
+        exact: bool,
+    ) -> Option<Cow<'_, SearchPattern>> {
+        if exact {
+            exact_pattern(term).map(Cow::Owned)
+        } else {
+            self.pattern_ref(term, lang)
         }
     }
 

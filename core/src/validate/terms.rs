@@ -33,8 +33,13 @@ pub(super) fn check_term(
         }
     }
     // A term has a pattern when it has a word; compilation asks for the
-    // same pattern, from the stemmers' memory.
-    let usable = stemmers.has_pattern(term.text.get_ref(), lang);
+    // same pattern, from the stemmers' memory (an exact term is not
+    // stemmed).
+    let usable = if term.exact {
+        crate::text::exact_pattern(term.text.get_ref()).is_some()
+    } else {
+        stemmers.has_pattern(term.text.get_ref(), lang)
+    };
     if !usable {
         let l = c.at(source, &term.text);
         c.error(
@@ -145,7 +150,9 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &Stemmers) {
                     if weight < min_score {
                         continue;
                     }
-                    let Some(pattern) = stemmers.pattern_ref(term.text.get_ref(), lang) else {
+                    let Some(pattern) =
+                        stemmers.term_pattern(term.text.get_ref(), lang, term.exact)
+                    else {
                         continue;
                     };
                     let stems = match pattern {
