@@ -9,6 +9,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Channel;
+use crate::rfc3339::LocalTime;
 
 /// The caller's id of an enquiry, echoed unchanged in its decision: a string
 /// or an integer.
@@ -146,7 +147,7 @@ pub struct Decision {
     /// offset): its `received_at`, else the routing time. The deadlines in
     /// `path` count from here.
     #[serde(default)]
-    pub received_at: Option<String>,
+    pub received_at: Option<LocalTime>,
     /// The route's steps, first handler first.
     pub path: Vec<Step>,
     /// Values for the host system from the type's `external` table.
@@ -183,7 +184,7 @@ pub struct Step {
     /// step's due time (from `received_at` for the first step) with this
     /// step's target and its unit's opening hours. `None` when no target
     /// applies or the date cannot be computed (see the trace's notes).
-    pub due: Option<String>,
+    pub due: Option<LocalTime>,
 }
 
 /// A type that scored, listed so a person can see the alternatives.

@@ -74,7 +74,9 @@
 //!     .with_received_at(received);
 //! let decision = router.route_at(&enquiry, received);
 //! // Two working days over Easter: Good Friday and Easter Monday are holidays.
-//! assert_eq!(decision.path[0].due.as_deref(), Some("2027-03-31T16:30:00+02:00"));
+//! let due = decision.path[0].due.ok_or("no due time")?;
+//! assert_eq!(due.to_string(), "2027-03-31T16:30:00+02:00");
+//! assert_eq!(due.datetime().weekday(), jiff::civil::Weekday::Wednesday);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -134,6 +136,7 @@ pub use json::EnquiryError;
 pub use load::{MAX_FILE_BYTES, MAX_FILES, MUNICIPALITY_FILE, RuleSet, SourceFile};
 pub use model::{Channel, Frequency};
 pub use progress::{Progress, ProgressError};
+pub use rfc3339::LocalTime;
 pub use router::{EnquiryTypeInfo, FORM_SCORE, Router, TermInfo};
 pub use text::{
     COMPOUND_MIN_CHARS, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING,

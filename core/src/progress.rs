@@ -8,6 +8,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use crate::decision::Decision;
+use crate::rfc3339::LocalTime;
 use crate::router::Router;
 
 /// Where an enquiry stands at a given time; see [`Router::progress`].
@@ -20,7 +21,7 @@ pub struct Progress {
     /// That step's unit name.
     pub unit_name: Arc<str>,
     /// That step's due time, as in the decision.
-    pub due: Option<String>,
+    pub due: Option<LocalTime>,
     /// True when the last step's due time has passed: every step of the
     /// path has had its time.
     pub overdue: bool,
@@ -43,16 +44,6 @@ pub enum ProgressError {
     /// The decision has no steps.
     #[error("the decision's path is empty: route the enquiry again")]
     EmptyPath,
-    /// A step's `due` is not an RFC 3339 time with an offset.
-    #[error("step {step}'s due time `{due}` is not an RFC 3339 time with an offset: {reason}")]
-    InvalidDue {
-        /// The step's index.
-        step: usize,
-        /// The text as found.
-        due: String,
-        /// What the parser said.
-        reason: String,
-    },
 }
 
 impl Router {
@@ -72,22 +63,11 @@ impl Router {
             .len()
             .checked_sub(1)
             .ok_or(ProgressError::EmptyPath)?;
-        let mut dues = Vec::with_capacity(decision.path.len());
-        for (step, s) in decision.path.iter().enumerate() {
-            dues.push(match s.due.as_deref() {
-                Some(due) => {
-                    Some(
-                        due.parse::<Timestamp>()
-                            .map_err(|e| ProgressError::InvalidDue {
-                                step,
-                                due: due.to_owned(),
-                                reason: e.to_string(),
-                            })?,
-                    )
-                }
-                None => None,
-            });
-        }
+        let dues: Vec<Option<Timestamp>> = decision
+            .path
+            .iter()
+            .map(|s| s.due.map(LocalTime::timestamp))
+            .collect();
         let active = dues
             .iter()
             .position(|d| d.is_none_or(|d| now <= d))
@@ -107,7 +87,7 @@ impl Router {
             active_step: active,
             unit: step.unit.clone(),
             unit_name: step.unit_name.clone(),
-            due: step.due.clone(),
+            due: step.due,
             overdue: overdue_since.is_some(),
             overdue_by,
             overdue_by_text: overdue_by.map(readable),

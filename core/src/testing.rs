@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::decision::{Decision, Enquiry};
 use crate::model::TestCaseDef;
+use crate::rfc3339::LocalTime;
 use crate::router::Router;
 
 /// One test case of a department file.
@@ -177,14 +178,14 @@ impl Expectation {
             self.matched.map(|b| b.to_string()),
             decision.matched.to_string(),
         );
-        let due = decision.path.first().and_then(|s| s.due.as_deref());
+        let due = decision.path.first().and_then(|s| s.due);
         if let Some(expected) = &self.first_due
             && !same_instant(expected, due)
         {
             out.push(Mismatch {
                 field: "first_due",
                 expected: format!("`{expected}`"),
-                got: show(due),
+                got: due.map_or_else(|| "none".to_owned(), |d| format!("`{d}`")),
             });
         }
         if !out.is_empty() && decision.enquiry_type.is_none() {
@@ -205,11 +206,10 @@ impl Expectation {
     }
 }
 
-/// Whether two RFC 3339 times are the same instant (`None`: no time).
-fn same_instant(expected: &str, got: Option<&str>) -> bool {
-    let instant = |s: &str| s.parse::<jiff::Timestamp>().ok();
-    match (instant(expected), got.and_then(instant)) {
-        (Some(a), Some(b)) => a == b,
+/// Whether an RFC 3339 time is the instant `got` (`None`: no time).
+fn same_instant(expected: &str, got: Option<LocalTime>) -> bool {
+    match (expected.parse::<jiff::Timestamp>(), got) {
+        (Ok(a), Some(b)) => a == b.timestamp(),
         _ => false,
     }
 }

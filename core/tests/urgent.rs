@@ -23,7 +23,7 @@ fn first_due(router: &Router, text: &str, channel: Channel) -> (Option<String>, 
             .with_channel(channel)
             .with_received_at(tuesday_ten()),
     );
-    let due = d.path.first().and_then(|s| s.due.clone());
+    let due = d.path.first().and_then(|s| s.due).map(|t| t.to_string());
     (d.enquiry_type.map(|t| t.to_string()), due)
 }
 

@@ -120,7 +120,7 @@ pub fn due(args: &DueArgs) -> Result<u8, CliError> {
                     i + 1,
                     role(step.role),
                     step.unit,
-                    step.due.as_deref().unwrap_or("-")
+                    step.due.map_or_else(|| "-".to_owned(), |d| d.to_string())
                 )?;
             }
             // Why a step has no due time (a date outside the calendar).
@@ -186,7 +186,6 @@ pub fn where_is(args: &WhereArgs) -> Result<u8, CliError> {
 fn progress_text(p: &Progress, steps: usize) -> String {
     let due = p
         .due
-        .as_deref()
         .map_or_else(|| "no due time".to_owned(), |d| format!("due {d}"));
     let mut text = format!(
         "step {} of {steps}: {} ({}), {due}\n",

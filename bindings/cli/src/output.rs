@@ -142,10 +142,7 @@ pub fn decision_text(d: &Decision) -> String {
         .path
         .iter()
         .map(|s| {
-            let due = s
-                .due
-                .as_deref()
-                .map_or_else(String::new, |due| format!(", due {due}"));
+            let due = s.due.map_or_else(String::new, |due| format!(", due {due}"));
             format!("{} [{}{due}]", s.unit_name, role_name(s.role))
         })
         .collect();

@@ -13,7 +13,7 @@ use crate::decision::{
 };
 use crate::explain;
 use crate::matcher::TermRef;
-use crate::rfc3339;
+use crate::rfc3339::LocalTime;
 
 impl Router {
     /// The steps of a route with their due times: each counted from the
@@ -37,9 +37,10 @@ impl Router {
                 match self.calendar.due_on(self.unit_timeline(unit), at, &target) {
                     Ok((at, offset)) => {
                         from = Some(at);
-                        due = Some(rfc3339::format_with_offset(at, offset));
+                        let local = LocalTime::new(at, offset);
+                        due = Some(local);
                         if i == 0 {
-                            first_due = Some(offset.to_datetime(at));
+                            first_due = Some(local.datetime());
                         }
                     }
                     Err(e) => {
@@ -76,8 +77,8 @@ impl Router {
             .collect()
     }
 
-    pub(super) fn received_string(&self, received: Option<Timestamp>) -> Option<String> {
-        received.map(|t| rfc3339::format_with_offset(t, self.calendar.offset_at(t)))
+    pub(super) fn received_time(&self, received: Option<Timestamp>) -> Option<LocalTime> {
+        received.map(|t| LocalTime::new(t, self.calendar.offset_at(t)))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -142,7 +143,7 @@ impl Router {
             confidential: ty.confidential,
             legal_reference: ty.legal_reference.clone(),
             channel: enquiry.channel,
-            received_at: self.received_string(received),
+            received_at: self.received_time(received),
             path,
             external: ty.external.clone(),
             candidates,
@@ -198,7 +199,7 @@ impl Router {
             confidential: false,
             legal_reference: None,
             channel: enquiry.channel,
-            received_at: self.received_string(received),
+            received_at: self.received_time(received),
             path,
             external: Arc::default(),
             candidates,

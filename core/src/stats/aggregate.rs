@@ -19,6 +19,7 @@ use crate::decision::{Decision, MatchStatus};
 use crate::lines::LineError;
 use crate::model::Channel;
 use crate::rfc3339;
+use crate::rfc3339::LocalTime;
 use crate::router::Router;
 
 /// `at` in RFC 3339 with the municipality's offset then.
@@ -145,8 +146,8 @@ impl<'r> Aggregator<'r> {
         let received = enquiry.received_at.or_else(|| {
             decision
                 .as_ref()
-                .and_then(|d| d.received_at.as_deref())
-                .and_then(|s| s.parse::<Timestamp>().ok())
+                .and_then(|d| d.received_at)
+                .map(LocalTime::timestamp)
         });
         let date = received.map(|r| self.router.calendar().local(r).date());
         let limited = self.options.from.is_some() || self.options.to.is_some();

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::decision::{Decision, Enquiry, EnquiryId};
 use crate::model::Channel;
+use crate::rfc3339::LocalTime;
 
 /// What happened to an enquiry after it was routed, when the log knows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -103,7 +104,7 @@ fn from_decision(decision: Decision, outcome: Outcome) -> LogEntry {
     let enquiry = Enquiry {
         id: decision.id.clone(),
         channel: decision.channel,
-        received_at: decision.received_at.as_deref().and_then(|s| s.parse().ok()),
+        received_at: decision.received_at.map(LocalTime::timestamp),
         ..Enquiry::default()
     };
     LogEntry {

@@ -18,7 +18,8 @@ use kommunlots::calendar::{
     Calendar, CalendarConfig, DayHours, OpeningHours, ServiceTarget, TimeRange,
 };
 use kommunlots::{
-    Channel, Decision, Enquiry, LoadError, MUNICIPALITY_FILE, MatchStatus, Router, StepRole,
+    Channel, Decision, Enquiry, LoadError, LocalTime, MUNICIPALITY_FILE, MatchStatus, Router,
+    StepRole,
 };
 
 /// Inputs longer than this are skipped (the fuzzers run with `-max_len`
@@ -290,15 +291,18 @@ pub fn check_invariants(d: &Decision, received: Option<Timestamp>) {
     if d.first_line {
         assert_eq!(first.role, StepRole::FirstLine, "{d:#?}");
     }
-    // Due times are RFC 3339 with a fixed width: two with the same offset
-    // compare as text; otherwise they are parsed.
+    // Due times never go back, and never come before receipt (to the
+    // second, as decisions print it).
     let received = received.map(|t| Timestamp::from_second(t.as_second()).unwrap_or(t));
-    let mut previous: Option<&str> = None;
-    for due in d.path.iter().filter_map(|s| s.due.as_deref()) {
+    let mut previous: Option<Timestamp> = None;
+    for due in d
+        .path
+        .iter()
+        .filter_map(|s| s.due.map(LocalTime::timestamp))
+    {
         let later = match previous {
-            Some(p) if p.len() == due.len() && p.get(19..) == due.get(19..) => p <= due,
-            Some(p) => parse(p) <= parse(due),
-            None => received.is_none_or(|r| r <= parse(due)),
+            Some(p) => p <= due,
+            None => received.is_none_or(|r| r <= due),
         };
         assert!(
             later,
