@@ -326,20 +326,23 @@ fn english_ending_at(text: &[u8], found_end: usize, rest_end: usize) -> bool {
 /// Whether the word in which a hit ends (at `end`) goes on with an
 /// English ending.
 fn ends_in_english(text: &[u8], end: usize) -> bool {
-    let rest = text.get(end..).unwrap_or_default();
-    let rest_end = end + rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
-    english_ending_at(text, end, rest_end)
+    english_ending_at(text, end, end + rest_of_word(text, end).len())
 }
 
 /// Whether the word in which a hit ends (at `end`, where a silent `e` of
 /// the term's last word is left out) goes on with an ending that replaces
 /// that `e` ([`crate::text::ENGLISH_ENDINGS_AFTER_SILENT_E`]).
 fn replaces_silent_e(text: &[u8], end: usize) -> bool {
-    let rest = text.get(end..).unwrap_or_default();
-    let rest = &rest[..rest.iter().position(|&b| b == b' ').unwrap_or(rest.len())];
+    let rest = rest_of_word(text, end);
     crate::text::ENGLISH_ENDINGS_AFTER_SILENT_E
         .iter()
         .any(|ending| ending.as_bytes() == rest)
+}
+
+/// The rest of the word of normalised `text` in which `end` falls.
+fn rest_of_word(text: &[u8], end: usize) -> &[u8] {
+    let rest = text.get(end..).unwrap_or_default();
+    &rest[..rest.iter().position(|&b| b == b' ').unwrap_or(rest.len())]
 }
 
 /// Whether `text` continues with `word` at `at`.
@@ -481,6 +484,7 @@ mod tests {
             (english("state"), t(3, 0)),
             (english("noise"), t(4, 0)),
             (english("hope"), t(5, 0)),
+            (english("notes"), t(6, 0)),
         ]);
         // The `e` replaced by an inflection, or kept before one.
         assert_eq!(m.found(" my voting station "), vec![t(0, 0)]);
@@ -492,6 +496,7 @@ mod tests {
         // The stem alone, or with what is no inflection of the word, is
         // another word.
         assert_eq!(m.found(" i could not come "), vec![]);
+        assert_eq!(m.found(" my notes "), vec![t(6, 0)]);
         assert_eq!(m.found(" nothing works "), vec![]);
         assert_eq!(m.found(" my car was towed "), vec![]);
         assert_eq!(m.found(" the care homes "), vec![t(2, 0)]);

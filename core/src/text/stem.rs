@@ -251,10 +251,11 @@ fn stem(stemmer: &Stemmer, term: &str, lang: Language) -> Option<SearchPattern> 
             }
         })
         .collect();
-    if lang == Language::English {
-        if let Some(last) = stems.last_mut() {
-            drop_silent_e(last);
-        }
+    if lang == Language::English
+        && let (Some(stem), Some(word)) = (stems.last_mut(), split_words(&normalized).last())
+        && stem == word
+    {
+        drop_silent_e(stem);
     }
     // The written last word beyond its stem: `n` for `slambrunn`, whose
     // stem is `slambrun`.
@@ -273,8 +274,9 @@ fn stem(stemmer: &Stemmer, term: &str, lang: Language) -> Option<SearchPattern> 
 /// becomes part of the written rest, and an enquiry word without it must
 /// go on with one of [`ENGLISH_ENDINGS_AFTER_SILENT_E`]: `vote` finds
 /// "voting" and "voter", `note` does not find "not". Only for the last
-/// word, the one with a written rest, and only where at least three
-/// letters remain (`ice` stays `ice`).
+/// word, the one with a written rest, where the stem is the whole word
+/// (`notes`, stem `note`, keeps it: its written rest is `s`), and only
+/// where at least three letters remain (`ice` stays `ice`).
 fn drop_silent_e(stem: &mut String) {
     let b = stem.as_bytes();
     let silent = b.len() >= 4
@@ -443,6 +445,9 @@ mod tests {
         // Porter keeps the `e` of a short syllable; the search does not.
         assert_eq!(pattern("hike"), Some(("hik".into(), "e".into())));
         assert_eq!(pattern("voting"), Some(("vot".into(), "ing".into())));
+        // A stem shorter than its word keeps its `e`: `notes` must not find
+        // "not".
+        assert_eq!(pattern("notes"), Some(("note".into(), "s".into())));
         // Only in the last word, which has a written rest.
         assert_eq!(
             pattern("hike trails"),
