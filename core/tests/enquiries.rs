@@ -40,9 +40,8 @@ fn cases() -> Vec<Case> {
         .lines()
         .enumerate()
         .map(|(i, line)| {
-            serde_json::from_str(line).unwrap_or_else(|e| {
-                unreachable!("data/klippan-enquiries.jsonl:{}: {e}", i + 1)
-            })
+            serde_json::from_str(line)
+                .unwrap_or_else(|e| unreachable!("data/klippan-enquiries.jsonl:{}: {e}", i + 1))
         })
         .collect()
 }

@@ -40,15 +40,15 @@ function normalize(text) {
 const engine = new Engine([], { allowUndefinedFacts: true });
 
 // kommunlots' phrase_end: where a term ends, given that its first stem ended
-// at `pos`; each further stem must start the next word (and with `english`,
-// the rest of each word passed must be an English ending). -1 when it does
-// not.
-function phraseEnd(text, pos, rest, english) {
-  for (const stem of rest) {
+// at `pos`; each further stem must start the next word (and with
+// `innerRests`, an English term's, each word passed must go on as an English
+// word does). -1 when it does not.
+function phraseEnd(text, pos, rest, innerRests) {
+  for (const [i, stem] of rest.entries()) {
     if (text[pos - 1] !== ' ') {
       const space = text.indexOf(' ', pos);
       if (space < 0) return -1;
-      if (english && !englishEnding(text.slice(pos - 1, pos), text.slice(pos, space))) return -1;
+      if (innerRests && englishWordEnd(text, pos, innerRests[i]) < 0) return -1;
       pos = space + 1;
     }
     if (!text.startsWith(stem, pos)) return -1;
@@ -69,36 +69,43 @@ function inStreetName(text, start, end) {
 }
 
 // kommunlots' is_english_ending: what follows an English term's stem in
-// its last word is an English ending, or its last letter again and one.
+// its last word is an English ending, or its last letter again and one;
+// `es` only after s, x, z, h or o.
 function englishEnding(found, rest) {
+  if (rest === 'es') return /[sxzho]$/.test(found);
   if (englishEndings.has(rest)) return true;
   const last = [...found].pop();
   return rest.length > 1 && last === rest[0] && englishEndingsAfterDoubling.has(rest.slice(1));
 }
 
-// kommunlots' ends_in_english: the word the span ends in goes on with an
-// English ending.
-function endsInEnglish(text, start, end) {
+// The rest of the word in which `end` falls.
+function wordRest(text, end) {
   const space = text.indexOf(' ', end);
-  const rest = text.slice(end, space < 0 ? text.length : space);
-  return englishEnding(text.slice(start, end).trimEnd(), rest);
+  return text.slice(end, space < 0 ? text.length : space);
+}
+
+// kommunlots' ends_in_english: the word in which `end` falls goes on with
+// an English ending.
+function endsInEnglish(text, end) {
+  return englishEnding(text.slice(0, end), wordRest(text, end));
+}
+
+// kommunlots' english_word_end: where an English word whose stem was found
+// up to `found` ends, with `rest` what the term's word has after its stem;
+// -1 when the text's word does not go on as an English word does.
+function englishWordEnd(text, found, rest) {
+  const covered = text.startsWith(rest, found);
+  if (covered && endsInEnglish(text, found + rest.length)) return found + rest.length;
+  if (rest === 'e') return englishEndingsAfterSilentE.has(wordRest(text, found)) ? found : -1;
+  return !covered && endsInEnglish(text, found) ? found : -1;
 }
 
 // kommunlots' Owner::word_end: where an occurrence whose last stem ends at
 // `stemEnd` ends, past the written rest where the text has it; -1 where an
-// English term's word does not go on with an English ending or, without
-// its silent `e`, with one that replaces it.
-function wordEnd(text, term, start, stemEnd) {
-  const written = stemEnd + term.writtenRest.length;
-  const covered = text.startsWith(term.writtenRest, stemEnd);
-  if (!term.english) return covered ? written : stemEnd;
-  if (covered && endsInEnglish(text, start, written)) return written;
-  if (term.writtenRest === 'e') {
-    const space = text.indexOf(' ', stemEnd);
-    const rest = text.slice(stemEnd, space < 0 ? text.length : space);
-    return englishEndingsAfterSilentE.has(rest) ? stemEnd : -1;
-  }
-  return !covered && endsInEnglish(text, start, stemEnd) ? stemEnd : -1;
+// English term's word does not go on as an English word does.
+function wordEnd(text, term, stemEnd) {
+  if (term.english) return englishWordEnd(text, stemEnd, term.writtenRest);
+  return text.startsWith(term.writtenRest, stemEnd) ? stemEnd + term.writtenRest.length : stemEnd;
 }
 
 // Where a term occurs in the text, as [start, end] spans (kommunlots'
@@ -109,9 +116,9 @@ function occurrences(text, term) {
   if (term.guards && !term.guards.every((g) => text.includes(g))) return spans;
   const wordStart = term.needle.startsWith(' ') ? 1 : 0;
   for (let at = text.indexOf(term.needle); at >= 0; at = text.indexOf(term.needle, at + 1)) {
-    const stemEnd = phraseEnd(text, at + term.needle.length, term.rest, term.english);
+    const stemEnd = phraseEnd(text, at + term.needle.length, term.rest, term.english ? term.innerRests : null);
     if (stemEnd < 0) continue;
-    const end = wordEnd(text, term, at + wordStart, stemEnd);
+    const end = wordEnd(text, term, stemEnd);
     if (end < 0) continue;
     if (!inStreetName(text, at + wordStart, end)) spans.push([at + wordStart, end]);
   }

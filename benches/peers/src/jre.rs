@@ -46,13 +46,15 @@ pub fn rules(spec: &Spec) -> Value {
 
 /// The `containsStem` operand for one term: its needle, the stems of its
 /// further words (`rest`), its last word as written after the stem
-/// (`writtenRest`) and, for several words, `guards` (each further stem
-/// after a space: a quick test before the match is traced).
+/// (`writtenRest`), the other words' (`innerRests`) and, for several
+/// words, `guards` (each further stem after a space: a quick test before
+/// the match is traced).
 fn operand(term: &TermSpec) -> Value {
     let mut value = json!({
         "needle": term.needle(),
         "rest": &term.stems[1..],
         "writtenRest": &term.written_rest,
+        "innerRests": &term.inner_rests,
         "english": term.english,
     });
     if term.stems.len() > 1 {

@@ -54,7 +54,10 @@ pub struct TermSpec {
     /// Its last word as written after the stem: a found term covers it too
     /// where the text goes on with it (`n` of `slambrunn`, stem `slambrun`).
     pub written_rest: String,
-    /// An English term: its last word must go on with an English ending.
+    /// Its other words as written after their stems
+    /// ([`SearchPattern::inner_rests`]).
+    pub inner_rests: Vec<String>,
+    /// An English term: each word must go on with an English ending.
     pub english: bool,
     /// Its weight (0 for negative words).
     pub weight: f64,
@@ -76,6 +79,8 @@ pub struct Shadow {
     pub compound: bool,
     /// Its last word as written after the stem.
     pub written_rest: String,
+    /// Its other words as written after their stems.
+    pub inner_rests: Vec<String>,
     /// An English term.
     pub english: bool,
 }
@@ -88,6 +93,7 @@ impl Shadow {
             stems: self.stems.clone(),
             compound: self.compound,
             written_rest: self.written_rest.clone(),
+            inner_rests: self.inner_rests.clone(),
             english: self.english,
             weight: 0.0,
             negative: false,
@@ -224,6 +230,7 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                         stems,
                         inside_words: compound,
                         written_rest,
+                        inner_rests,
                         english_endings: english,
                         ..
                     }) = pattern
@@ -240,6 +247,7 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                         stems,
                         compound,
                         written_rest,
+                        inner_rests,
                         english,
                         weight,
                         negative,
@@ -354,8 +362,9 @@ pub fn occurrences(text: &str, term: &TermSpec, streets: &[String]) -> Vec<(usiz
     while let Some(at) = text.get(from..).and_then(|rest| rest.find(&needle)) {
         let at = from + at;
         let start = at + word_start;
-        if let Some(end) = phrase_end(text, at + needle.len(), &term.stems[1..], term.english)
-            .and_then(|stem_end| word_end(text, term, start, stem_end))
+        let english = term.english.then_some(&term.inner_rests[..]);
+        if let Some(end) = phrase_end(text, at + needle.len(), &term.stems[1..], english)
+            .and_then(|stem_end| word_end(text, term, stem_end))
             && !in_street_name(text, start, end, streets)
         {
             found.push((start, end));
@@ -369,33 +378,45 @@ pub fn occurrences(text: &str, term: &TermSpec, streets: &[String]) -> Vec<(usiz
 /// kommunlots' `Owner::word_end` (core/src/matcher/mod.rs): where an
 /// occurrence whose last stem ends at `stem_end` ends, past the written
 /// rest where the text has it; `None` where an English term's word does
-/// not go on with an English ending, or, without its silent `e`, with one
-/// that replaces it.
-fn word_end(text: &str, term: &TermSpec, start: usize, stem_end: usize) -> Option<usize> {
-    let written = stem_end + term.written_rest.len();
-    let covered = text[stem_end..].starts_with(term.written_rest.as_str());
-    if !term.english {
-        return Some(if covered { written } else { stem_end });
-    }
-    if covered && ends_in_english(text, start, written) {
-        Some(written)
-    } else if term.written_rest == "e" {
-        let rest = &text[stem_end..];
-        let rest = &rest[..rest.find(' ').unwrap_or(rest.len())];
-        ENGLISH_ENDINGS_AFTER_SILENT_E
-            .contains(&rest)
-            .then_some(stem_end)
+/// not go on as an English word does ([`english_word_end`]).
+fn word_end(text: &str, term: &TermSpec, stem_end: usize) -> Option<usize> {
+    if term.english {
+        english_word_end(text, stem_end, &term.written_rest)
+    } else if text[stem_end..].starts_with(term.written_rest.as_str()) {
+        Some(stem_end + term.written_rest.len())
     } else {
-        (!covered && ends_in_english(text, start, stem_end)).then_some(stem_end)
+        Some(stem_end)
     }
 }
 
-/// kommunlots' `ends_in_english` (core/src/matcher/mod.rs): the word a
-/// found English term ends in goes on with an English ending.
-fn ends_in_english(text: &str, start: usize, end: usize) -> bool {
+/// kommunlots' `english_word_end` (core/src/matcher/mod.rs): where an
+/// English word whose stem was found up to `found` ends, with `rest` what
+/// the term's word has after its stem: past `rest` where the text has it
+/// and then an English ending; at `found` where the text has an ending in
+/// its place (one that replaces a silent `e`, for `rest` `e`).
+fn english_word_end(text: &str, found: usize, rest: &str) -> Option<usize> {
+    let covered = text[found..].starts_with(rest);
+    if covered && ends_in_english(text, found + rest.len()) {
+        Some(found + rest.len())
+    } else if rest == "e" {
+        ENGLISH_ENDINGS_AFTER_SILENT_E
+            .contains(&word_rest(text, found))
+            .then_some(found)
+    } else {
+        (!covered && ends_in_english(text, found)).then_some(found)
+    }
+}
+
+/// kommunlots' `ends_in_english` (core/src/matcher/mod.rs): the word in
+/// which `end` falls goes on with an English ending.
+fn ends_in_english(text: &str, end: usize) -> bool {
+    is_english_ending(&text[..end], word_rest(text, end))
+}
+
+/// The rest of the word of normalised `text` in which `end` falls.
+fn word_rest(text: &str, end: usize) -> &str {
     let rest = &text[end..];
-    let rest = &rest[..rest.find(' ').unwrap_or(rest.len())];
-    is_english_ending(&text[start..end], rest)
+    &rest[..rest.find(' ').unwrap_or(rest.len())]
 }
 
 /// kommunlots' `in_street_name` (core/src/matcher/mod.rs): a term found
@@ -411,21 +432,21 @@ fn in_street_name(text: &str, start: usize, end: usize, streets: &[String]) -> b
 }
 
 /// kommunlots' `phrase_end` (core/src/matcher/mod.rs): where a phrase
-/// ends, given that its first stem ended at `pos`; with `english`, the rest
-/// of each word it passes must be an English ending.
-fn phrase_end(text: &str, mut pos: usize, rest: &[String], english: bool) -> Option<usize> {
-    for stem in rest {
+/// ends, given that its first stem ended at `pos`; with `english` (the
+/// written rests of the words before the last), each word it passes must
+/// go on as an English word does.
+fn phrase_end(
+    text: &str,
+    mut pos: usize,
+    rest: &[String],
+    english: Option<&[String]>,
+) -> Option<usize> {
+    for (i, stem) in rest.iter().enumerate() {
         if !text.get(..pos)?.ends_with(' ') {
-            let skip = text.get(pos..)?.find(' ')?;
-            let found = text[..pos]
-                .chars()
-                .last()
-                .map(String::from)
-                .unwrap_or_default();
-            if english && !is_english_ending(&found, &text[pos..pos + skip]) {
-                return None;
+            if let Some(rests) = english {
+                english_word_end(text, pos, rests.get(i)?)?;
             }
-            pos += skip + 1;
+            pos += text.get(pos..)?.find(' ')? + 1;
         }
         if !text.get(pos..)?.starts_with(stem.as_str()) {
             return None;
@@ -478,7 +499,7 @@ pub fn decide<'a>(spec: &'a Spec, hits: &mut [Hit]) -> &'a str {
 /// Finds, for every term, the longer terms whose shortest match (their
 /// stems joined as they would be found) contains its needle.
 fn add_shadows(types: &mut [TypeSpec]) {
-    type Key = (Vec<String>, bool, String, bool);
+    type Key = (Vec<String>, bool, String, Vec<String>, bool);
     let all: Vec<Key> = {
         let mut v: Vec<Key> = types
             .iter()
@@ -488,6 +509,7 @@ fn add_shadows(types: &mut [TypeSpec]) {
                         t.stems.clone(),
                         t.compound,
                         t.written_rest.clone(),
+                        t.inner_rests.clone(),
                         t.english,
                     )
                 })
@@ -527,15 +549,16 @@ fn add_shadows(types: &mut [TypeSpec]) {
             let own = shortest(&term.stems, "");
             term.shadows = all
                 .iter()
-                .filter(|(u, _, _, _)| *u != term.stems)
-                .filter(|(u, _, rest, _)| {
+                .filter(|(u, _, _, _, _)| *u != term.stems)
+                .filter(|(u, _, rest, _, _)| {
                     let text = shortest(u, rest);
                     text.trim_end().len() > own.trim_end().len() && text.contains(&needle)
                 })
-                .map(|(u, compound, rest, english)| Shadow {
+                .map(|(u, compound, rest, inner, english)| Shadow {
                     stems: u.clone(),
                     compound: *compound,
                     written_rest: rest.clone(),
+                    inner_rests: inner.clone(),
                     english: *english,
                 })
                 .collect();

@@ -69,6 +69,9 @@ struct Owner {
     tail: Vec<u8>,
     /// The stems of the further words of a phrase.
     rest: Vec<String>,
+    /// The words before the last as written after their stems
+    /// ([`SearchPattern::inner_rests`]).
+    inner_rests: Vec<Vec<u8>>,
     /// The last word as written after its stem: where the text goes on
     /// with it, the hit covers it too, so that `brunn` lies inside
     /// `slambrunn` although the stem of `slambrunn` is `slambrun`.
@@ -83,19 +86,12 @@ impl Owner {
     /// up to `found`: past the written rest where the text has it. `None`
     /// where an English term's word does not go on with an English ending.
     fn word_end(&self, text: &[u8], found: usize) -> Option<usize> {
-        let written = found + self.written_rest.len();
-        let covered = continues_with(text, found, &self.written_rest);
-        if !self.english_endings {
-            return Some(if covered { written } else { found });
-        }
-        if covered && ends_in_english(text, written) {
-            Some(written)
-        } else if self.written_rest == b"e" {
-            // Without its silent `e` (`hiking`, `hiker` for `hike`), the
-            // word must go on with an ending that replaces it.
-            replaces_silent_e(text, found).then_some(found)
+        if self.english_endings {
+            english_word_end(text, found, &self.written_rest)
+        } else if continues_with(text, found, &self.written_rest) {
+            Some(found + self.written_rest.len())
         } else {
-            (!covered && ends_in_english(text, found)).then_some(found)
+            Some(found)
         }
     }
 }
@@ -139,11 +135,18 @@ impl Matcher {
                 let tail = key.split_off(key.len().min(KEY_BYTES));
                 let rest = entry.pattern.stems[1..].to_vec();
                 let written_rest = entry.pattern.written_rest.as_bytes().to_vec();
+                let inner_rests = entry
+                    .pattern
+                    .inner_rests
+                    .iter()
+                    .map(|r| r.as_bytes().to_vec())
+                    .collect();
                 let owner = Owner {
                     term: entry.term,
                     negative: entry.negative,
                     tail,
                     rest,
+                    inner_rests,
                     written_rest,
                     english_endings: entry.pattern.english_endings,
                 };
@@ -259,9 +262,9 @@ impl Matcher {
                     continue;
                 }
                 let word_end = end + owner.tail.len();
-                if let Some(end) =
-                    phrase_end(normalized, word_end, &owner.rest, owner.english_endings)
-                        .and_then(|found| owner.word_end(normalized, found))
+                let english = owner.english_endings.then_some(&owner.inner_rests[..]);
+                if let Some(end) = phrase_end(normalized, word_end, &owner.rest, english)
+                    .and_then(|found| owner.word_end(normalized, found))
                 {
                     hits.push(Hit {
                         term: owner.term,
@@ -277,18 +280,23 @@ impl Matcher {
 
 /// Where a phrase ends, given that its first stem ended at `pos`: each
 /// further stem must start the next word. `None` when the text does not
-/// continue with them. With `english`, the rest of each word the phrase
-/// passes must be an English ending ([`crate::text::is_english_ending`]).
-fn phrase_end(text: &[u8], mut pos: usize, rest: &[String], english: bool) -> Option<usize> {
-    for stem in rest {
+/// continue with them. With `english` (the written rests of the words
+/// before the last), each word the phrase passes must go on as an English
+/// word does ([`english_word_end`]).
+fn phrase_end(
+    text: &[u8],
+    mut pos: usize,
+    rest: &[String],
+    english: Option<&[Vec<u8>]>,
+) -> Option<usize> {
+    for (i, stem) in rest.iter().enumerate() {
         // A whole-word stem (ending with a space) has already reached the
         // next word; any other stem skips the rest of its word.
         if !text.get(..pos)?.ends_with(b" ") {
-            let skip = text.get(pos..)?.iter().position(|&b| b == b' ')?;
-            if english && !english_ending_at(text, pos, pos + skip) {
-                return None;
+            if let Some(rests) = english {
+                english_word_end(text, pos, rests.get(i)?)?;
             }
-            pos += skip + 1;
+            pos += text.get(pos..)?.iter().position(|&b| b == b' ')? + 1;
         }
         if !continues_with(text, pos, stem.as_bytes()) {
             return None;
@@ -321,6 +329,23 @@ fn english_ending_at(text: &[u8], found_end: usize, rest_end: usize) -> bool {
         .get(found_end..rest_end)
         .and_then(|r| std::str::from_utf8(r).ok());
     rest.is_some_and(|rest| crate::text::is_english_ending(found, rest))
+}
+
+/// Where an English word whose stem was found up to `found` ends, with
+/// `rest` what the term's own word has after its stem: past `rest` where
+/// the text goes on with it and then with an English ending; at `found`
+/// where the text goes on with an ending in its place (one of
+/// [`crate::text::ENGLISH_ENDINGS_AFTER_SILENT_E`] in place of an `e`:
+/// `hiking` for `hike`, `noisy` for `noise`). `None` otherwise.
+fn english_word_end(text: &[u8], found: usize, rest: &[u8]) -> Option<usize> {
+    let covered = continues_with(text, found, rest);
+    if covered && ends_in_english(text, found + rest.len()) {
+        Some(found + rest.len())
+    } else if rest == b"e" {
+        replaces_silent_e(text, found).then_some(found)
+    } else {
+        (!covered && ends_in_english(text, found)).then_some(found)
+    }
 }
 
 /// Whether the word in which a hit ends (at `end`) goes on with an
@@ -410,11 +435,9 @@ mod tests {
     }
 
     fn p(stems: &str) -> SearchPattern {
-        SearchPattern::new(
-            stems.split(' ').map(str::to_owned).collect(),
-            Language::Swedish,
-            String::new(),
-        )
+        let stems: Vec<String> = stems.split(' ').map(str::to_owned).collect();
+        let inner = vec![String::new(); stems.len() - 1];
+        SearchPattern::new(stems, Language::Swedish, String::new(), inner)
     }
 
     #[test]
@@ -485,6 +508,8 @@ mod tests {
             (english("noise"), t(4, 0)),
             (english("hope"), t(5, 0)),
             (english("notes"), t(6, 0)),
+            (english("rats in"), t(7, 0)),
+            (english("house on fire"), t(8, 0)),
         ]);
         // The `e` replaced by an inflection, or kept before one.
         assert_eq!(m.found(" my voting station "), vec![t(0, 0)]);
@@ -497,6 +522,15 @@ mod tests {
         // another word.
         assert_eq!(m.found(" i could not come "), vec![]);
         assert_eq!(m.found(" my notes "), vec![t(6, 0)]);
+        // Nor is an `e` an ending of a word that has none: `rats in` does
+        // not find "the tax rate in Klippan" or "rates in"; an inner word
+        // keeps its own `e` (`house`, stem `hous`).
+        assert_eq!(m.found(" we have rats in the loft "), vec![t(7, 0)]);
+        assert_eq!(m.found(" the tax rate in klippan "), vec![]);
+        assert_eq!(m.found(" rates in klippan "), vec![]);
+        assert_eq!(m.found(" my house on fire "), vec![t(8, 0)]);
+        assert_eq!(m.found(" two houses on fire "), vec![t(8, 0)]);
+        assert_eq!(m.found(" a hous on fire "), vec![]);
         assert_eq!(m.found(" nothing works "), vec![]);
         assert_eq!(m.found(" my car was towed "), vec![]);
         assert_eq!(m.found(" the care homes "), vec![t(2, 0)]);
@@ -650,6 +684,7 @@ mod tests {
                 vec!["e ".to_owned(), "faktur".to_owned()],
                 Language::Swedish,
                 String::new(),
+                vec![String::new()],
             ),
             t(0, 0),
         )]);

@@ -43,6 +43,11 @@ pub struct SearchPattern {
     /// enquiry has it too, the found term covers it, and a shorter term
     /// inside it does not count.
     pub written_rest: String,
+    /// The rest of each word before the last as written after its stem
+    /// (`e` for `house` in `house on fire`, stem `hous`): an English word
+    /// goes on with it and an English ending, or with an ending in its
+    /// place ([`is_english_ending`]).
+    pub inner_rests: Vec<String>,
     /// Whether each word must go on with an English ending after what was
     /// found ([`is_english_ending`]): for English terms, whose stems also
     /// start Swedish words (`event` in `eventuellt`, `job` in `jobbigt`).
@@ -61,7 +66,7 @@ pub struct SearchPattern {
 /// something else: `eventuellt`, `jobbigt`, `tenderad`.
 #[rustfmt::skip]
 pub const ENGLISH_ENDINGS: &[&str] = &[
-    "", "s", "es", "e", "ed", "d", "ing", "ings", "er", "ers", "est", "y", "ies", "ied", "ly",
+    "", "s", "es", "ed", "d", "ing", "ings", "er", "ers", "est", "y", "ies", "ied", "ly",
     "ily", "al", "ally", "ic", "ical", "ically", "ion", "ions", "ation", "ations", "ization",
     "isation", "ate", "ated", "ates", "ating", "ative", "ize", "ized", "ise", "ised", "ism",
     "ist", "ists", "ous", "ent", "ence", "ency", "ance", "ancy", "ant", "ants", "ment", "ments",
@@ -87,11 +92,18 @@ pub const ENGLISH_ENDINGS_AFTER_SILENT_E: &[&str] = &[
 /// Whether `rest`, the letters of a word after `found` (the part of it a
 /// term matched), is an English ending: one of [`ENGLISH_ENDINGS`], or
 /// `found`'s last letter again and one of
-/// [`ENGLISH_ENDINGS_AFTER_DOUBLING`].
+/// [`ENGLISH_ENDINGS_AFTER_DOUBLING`]. `es` only follows a hissing sound or
+/// an `o` (`buses`, `boxes`, `churches`, `potatoes`): after another letter
+/// it is an `e` of the word and an `s` (`rates` is not a form of `rat`).
+/// The `e` of a word that has one (`noise`, stem `nois`) is the term's
+/// written rest, not an ending.
 ///
 /// Written by hand: it is the rule of this matcher, not a stemming
 /// algorithm (the stemmer has already given the stem).
 pub fn is_english_ending(found: &str, rest: &str) -> bool {
+    if rest == "es" {
+        return found.ends_with(['s', 'x', 'z', 'h', 'o']);
+    }
     if ENGLISH_ENDINGS.contains(&rest) {
         return true;
     }
@@ -127,6 +139,7 @@ pub fn exact_pattern(term: &str) -> Option<SearchPattern> {
     let normalized = normalize(term);
     let stems: Vec<String> = split_words(&normalized).map(|w| format!("{w} ")).collect();
     (!stems.is_empty()).then(|| SearchPattern {
+        inner_rests: vec![String::new(); stems.len() - 1],
         stems,
         inside_words: false,
         written_rest: String::new(),
@@ -257,15 +270,18 @@ fn stem(stemmer: &Stemmer, term: &str, lang: Language) -> Option<SearchPattern> 
     {
         drop_silent_e(stem);
     }
-    // The written last word beyond its stem: `n` for `slambrunn`, whose
-    // stem is `slambrun`.
-    let written_rest = split_words(&normalized)
-        .last()
-        .zip(stems.last())
-        .and_then(|(word, stem)| word.strip_prefix(stem.as_str()))
-        .unwrap_or_default()
-        .to_owned();
-    (!stems.is_empty()).then(|| SearchPattern::new(stems, lang, written_rest))
+    // Each written word beyond its stem: `n` for `slambrunn`, whose stem
+    // is `slambrun`; nothing for a whole-word stem.
+    let mut rests: Vec<String> = split_words(&normalized)
+        .zip(&stems)
+        .map(|(word, stem)| {
+            word.strip_prefix(stem.as_str())
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    let written_rest = rests.pop()?;
+    Some(SearchPattern::new(stems, lang, written_rest, rests))
 }
 
 /// Cuts the silent `e` off an English stem that kept it (`hike`, `vote`,
@@ -304,7 +320,12 @@ impl SearchPattern {
     /// ([`is_english_ending`]). A word whose stem would be shorter than
     /// three letters (`e` in `e-faktura`, `va` in `va-taxa`) must match a
     /// whole word; its stem then ends with a space.
-    pub(crate) fn new(stems: Vec<String>, lang: Language, written_rest: String) -> Self {
+    pub(crate) fn new(
+        stems: Vec<String>,
+        lang: Language,
+        written_rest: String,
+        inner_rests: Vec<String>,
+    ) -> Self {
         let inside_words = lang == Language::Swedish
             && stems.len() == 1
             && !stems[0].ends_with(' ')
@@ -313,6 +334,7 @@ impl SearchPattern {
             stems,
             inside_words,
             written_rest,
+            inner_rests,
             english_endings: lang == Language::English,
         }
     }
@@ -350,6 +372,9 @@ mod tests {
             ("permit", "ted"),
             ("empti", "ed"),
             ("domest", "ic"),
+            ("bus", "es"),
+            ("box", "es"),
+            ("church", "es"),
         ] {
             assert!(is_english_ending(found, rest), "{found}+{rest}");
         }
@@ -360,6 +385,9 @@ mod tests {
             ("tender", "ad"),
             ("plan", "eten"),
             ("bin", "da"),
+            // `rate` and `rates` are not forms of `rat`.
+            ("rat", "e"),
+            ("rat", "es"),
         ] {
             assert!(!is_english_ending(found, rest), "{found}+{rest}");
         }
@@ -452,6 +480,16 @@ mod tests {
         assert_eq!(
             pattern("hike trails"),
             Some(("hike+trail".into(), "s".into()))
+        );
+        // Every word's rest: the inner ones for the ending check.
+        let house = s.pattern_ref("house on fire", Language::English);
+        assert_eq!(
+            house.map(|p| (
+                p.stems.join("+"),
+                p.inner_rests.join("+"),
+                p.written_rest.clone()
+            )),
+            Some(("hous+on +fir".into(), "e+".into(), "e".into()))
         );
         // Three letters at least remain; a vowel before the `e` is no
         // silent `e` of a short syllable.
