@@ -6,6 +6,15 @@ use common::{klippan, klippan_municipality};
 use kommunlots::decision::TermKind;
 use kommunlots::{Language, Router, TermInfo};
 
+/// Klippan's municipality file with one small department of a test's own.
+fn with_department(name: &str, department: &str) -> Router {
+    Router::from_sources([
+        ("municipality.toml", klippan_municipality().as_str()),
+        (name, department),
+    ])
+    .unwrap_or_else(|e| unreachable!("the rules load:\n{e}"))
+}
+
 fn terms<'a>(router: &'a Router, ty: &str) -> Vec<TermInfo<'a>> {
     router
         .terms(ty)
@@ -62,9 +71,9 @@ fn repeated_stems_are_left_out_and_negative_words_listed_per_stem() {
 
 #[test]
 fn the_same_stem_in_swedish_and_english_counts_once() {
-    // Klippan's municipality file, with one small department of our own.
-    let municipality = klippan_municipality();
-    let department = r#"
+    let router = with_department(
+        "departments/avfall.toml",
+        r#"
         [department]
         id = "avfall"
         name = "Avfall"
@@ -81,12 +90,8 @@ fn the_same_stem_in_swedish_and_english_counts_once() {
         frequency = "daily"
         keywords = ["batterier"]
         keywords_en = ["batteries"]
-    "#;
-    let router = Router::from_sources([
-        ("municipality.toml", municipality.as_str()),
-        ("departments/avfall.toml", department),
-    ])
-    .unwrap_or_else(|e| unreachable!("the rules load:\n{e}"));
+    "#,
+    );
     // Both stem to `batteri`; the Swedish term, listed first, is kept.
     let listed: Vec<&str> = terms(&router, "farligt-avfall")
         .iter()
@@ -101,8 +106,9 @@ fn the_same_stem_in_swedish_and_english_counts_once() {
 
 #[test]
 fn an_exact_term_matches_its_words_as_written_only() {
-    let municipality = klippan_municipality();
-    let department = r#"
+    let router = with_department(
+        "departments/kultur.toml",
+        r#"
         [department]
         id = "kultur"
         name = "Kultur"
@@ -126,12 +132,8 @@ fn an_exact_term_matches_its_words_as_written_only() {
         unit = "kultur-bibliotek"
         frequency = "daily"
         keywords = ["lokal"]
-    "#;
-    let router = Router::from_sources([
-        ("municipality.toml", municipality.as_str()),
-        ("departments/kultur.toml", department),
-    ])
-    .unwrap_or_else(|e| unreachable!("the rules load:\n{e}"));
+    "#,
+    );
     let bok = terms(&router, "bibliotek");
     assert!(bok.iter().all(|t| t.exact));
     assert_eq!(bok[0].pattern.stems, ["bok "]);

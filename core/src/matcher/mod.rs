@@ -434,6 +434,12 @@ mod tests {
         TermRef { ty, term }
     }
 
+    /// The pattern of an English term, as a rule set compiles it.
+    fn english(term: &str) -> SearchPattern {
+        crate::text::search_pattern(term, Language::English)
+            .unwrap_or_else(|| unreachable!("`{term}` has letters"))
+    }
+
     fn p(stems: &str) -> SearchPattern {
         let stems: Vec<String> = stems.split(' ').map(str::to_owned).collect();
         let inner = vec![String::new(); stems.len() - 1];
@@ -465,12 +471,6 @@ mod tests {
 
     #[test]
     fn an_english_term_needs_an_english_ending() {
-        let s = crate::text::Stemmers::new();
-        let english = |term: &str| {
-            s.pattern_ref(term, Language::English)
-                .map(Cow::into_owned)
-                .unwrap_or_else(|| unreachable!("`{term}` has letters"))
-        };
         let m = matcher(vec![
             (english("event"), t(0, 0)),
             (english("jobs"), t(1, 0)),
@@ -494,12 +494,6 @@ mod tests {
 
     #[test]
     fn a_silent_e_may_be_replaced_by_an_inflection_only() {
-        let s = crate::text::Stemmers::new();
-        let english = |term: &str| {
-            s.pattern_ref(term, Language::English)
-                .map(Cow::into_owned)
-                .unwrap_or_else(|| unreachable!("`{term}` has letters"))
-        };
         let m = matcher(vec![
             (english("vote"), t(0, 0)),
             (english("note"), t(1, 0)),
