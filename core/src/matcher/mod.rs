@@ -69,8 +69,8 @@ struct Owner {
     tail: Vec<u8>,
     /// The stems of the further words of a phrase.
     rest: Vec<String>,
-    /// The words before the last as written after their stems
-    /// ([`SearchPattern::inner_rests`]).
+    /// For an English term, the words before the last as written after
+    /// their stems ([`SearchPattern::inner_rests`]); empty otherwise.
     inner_rests: Vec<Vec<u8>>,
     /// The last word as written after its stem: where the text goes on
     /// with it, the hit covers it too, so that `brunn` lies inside
@@ -135,12 +135,13 @@ impl Matcher {
                 let tail = key.split_off(key.len().min(KEY_BYTES));
                 let rest = entry.pattern.stems[1..].to_vec();
                 let written_rest = entry.pattern.written_rest.as_bytes().to_vec();
-                let inner_rests = entry
-                    .pattern
-                    .inner_rests
-                    .iter()
-                    .map(|r| r.as_bytes().to_vec())
-                    .collect();
+                // Only English words are judged by their rests.
+                let inner_rests = if entry.pattern.english_endings {
+                    let rests = &entry.pattern.inner_rests;
+                    rests.iter().map(|r| r.as_bytes().to_vec()).collect()
+                } else {
+                    Vec::new()
+                };
                 let owner = Owner {
                     term: entry.term,
                     negative: entry.negative,
