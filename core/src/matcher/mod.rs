@@ -154,7 +154,7 @@ impl Matcher {
                 (key, owner)
             })
             .collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.term.cmp(&b.1.term)));
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.term.cmp(&b.1.term)));
         let mut keys: Vec<Vec<u8>> = Vec::new();
         let mut starts = Vec::new();
         let mut owners = Vec::with_capacity(entries.len());
