@@ -241,8 +241,10 @@ impl Stemmers {
 /// Stems every word of `term` (see [`Stemmers::pattern`]).
 fn stem(stemmer: &Stemmer, term: &str, lang: Language) -> Option<SearchPattern> {
     let normalized = normalize(term);
-    let mut stems: Vec<String> = split_words(&normalized)
-        .map(|w| {
+    let words: Vec<&str> = split_words(&normalized).collect();
+    let mut stems: Vec<String> = words
+        .iter()
+        .map(|&w| {
             // The enquiry is not stemmed, so the needle must be a prefix of
             // every form of the word. Swedish Snowball only strips endings,
             // but English Porter also rewrites them (`library` → `librari`),
@@ -258,21 +260,25 @@ fn stem(stemmer: &Stemmer, term: &str, lang: Language) -> Option<SearchPattern> 
                 // A stem of one or two letters would match far too much:
                 // such a word must match whole. The trailing space marks
                 // that (normalised text ends every word with one).
-                format!("{w} ")
+                let mut whole = String::with_capacity(w.len() + 1);
+                whole.push_str(w);
+                whole.push(' ');
+                whole
             } else {
                 w[..shared].to_owned()
             }
         })
         .collect();
     if lang == Language::English
-        && let (Some(stem), Some(word)) = (stems.last_mut(), split_words(&normalized).last())
+        && let (Some(stem), Some(word)) = (stems.last_mut(), words.last())
         && stem == word
     {
         drop_silent_e(stem);
     }
     // Each written word beyond its stem: `n` for `slambrunn`, whose stem
     // is `slambrun`; nothing for a whole-word stem.
-    let mut rests: Vec<String> = split_words(&normalized)
+    let mut rests: Vec<String> = words
+        .iter()
         .zip(&stems)
         .map(|(word, stem)| {
             word.strip_prefix(stem.as_str())
