@@ -107,12 +107,6 @@ impl<'de> serde::Deserialize<'de> for LocalTime {
     }
 }
 
-/// `ts` in RFC 3339 with `offset`: seconds always, the fraction only when
-/// there is one (trailing zeros trimmed), the offset as `±HH:MM`.
-pub(crate) fn format_with_offset(ts: Timestamp, offset: Offset) -> String {
-    LocalTime::new(ts, offset).to_string()
-}
-
 /// The longest text of the fixed layout: `2027-03-31T16:30:00.123456789+02:00`.
 const LAYOUT_BYTES: usize = 35;
 
@@ -197,6 +191,12 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `ts` in RFC 3339 with `offset`, as a decision prints it: seconds
+    /// always, the fraction only when there is one, the offset `±HH:MM`.
+    fn format_with_offset(ts: Timestamp, offset: Offset) -> String {
+        LocalTime::new(ts, offset).to_string()
+    }
     use jiff::tz::TimeZone;
     use proptest::prelude::*;
 

@@ -224,6 +224,12 @@ impl Calendar {
         self.offsets.offset(&self.tz, at)
     }
 
+    /// `at` with the zone's offset then, as decisions and reports give
+    /// their times.
+    pub(crate) fn local_time(&self, at: Timestamp) -> crate::rfc3339::LocalTime {
+        crate::rfc3339::LocalTime::new(at, self.offset_at(at))
+    }
+
     /// The clock time at `at`.
     pub(crate) fn local(&self, at: Timestamp) -> DateTime {
         self.offsets.to_datetime(&self.tz, at)

@@ -78,7 +78,7 @@ impl Router {
     }
 
     pub(super) fn received_time(&self, received: Option<Timestamp>) -> Option<LocalTime> {
-        received.map(|t| LocalTime::new(t, self.calendar.offset_at(t)))
+        received.map(|t| self.calendar.local_time(t))
     }
 
     #[allow(clippy::too_many_arguments)]

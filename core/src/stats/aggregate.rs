@@ -18,13 +18,12 @@ use super::words::WordCounter;
 use crate::decision::{Decision, MatchStatus};
 use crate::lines::LineError;
 use crate::model::Channel;
-use crate::rfc3339;
 use crate::rfc3339::LocalTime;
 use crate::router::Router;
 
 /// `at` in RFC 3339 with the municipality's offset then.
 fn rfc3339(router: &Router, at: Timestamp) -> String {
-    rfc3339::format_with_offset(at, router.calendar().offset_at(at))
+    router.calendar().local_time(at).to_string()
 }
 
 /// How many of the most common unmatched words a report lists.
