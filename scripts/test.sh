@@ -83,6 +83,8 @@ fi
 step "cargo fmt --check" cargo fmt --all -- --check
 step "cargo clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo test" cargo test --workspace --locked
+# Broken or private links in the API documentation fail here, not on docs.rs.
+step "cargo doc" env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 # The core as the WASM binding builds it, without Unicode composition.
 step "cargo test (core without nfc)" cargo test -p kommunlots --no-default-features --lib --locked
 step "C, C# and Python clients" bash examples/c/run.sh
