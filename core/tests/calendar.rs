@@ -545,6 +545,61 @@ fn opening_hour_exceptions_and_split_days() -> TestResult {
 }
 
 #[test]
+fn a_duty_service_open_day_and_night_and_on_holidays() -> TestResult {
+    let cal = stockholm()?;
+    let always: OpeningHours = serde_json::from_str(
+        r#"{ "weekdays": "00:00-24:00", "saturday": "00:00-24:00",
+             "sunday": "00:00-24:00", "holidays": "00:00-24:00" }"#,
+    )?;
+    // Across midnight without a break: 15 minutes from 23:50 on a Friday.
+    assert_eq!(
+        due(
+            &cal,
+            &always,
+            "2027-03-19T23:50:00+01:00[Europe/Stockholm]",
+            "15 minutes"
+        )?,
+        "2027-03-20T00:05:00+01:00[Europe/Stockholm]"
+    );
+    // Good Friday evening is open time too.
+    assert_eq!(
+        due(
+            &cal,
+            &always,
+            "2027-03-26T21:00:00+01:00[Europe/Stockholm]",
+            "15 minutes"
+        )?,
+        "2027-03-26T21:15:00+01:00[Europe/Stockholm]"
+    );
+    // The night of the spring change has 23 hours: 24 hours of opening
+    // time from Saturday noon end at Sunday 13:00.
+    assert_eq!(
+        due(
+            &cal,
+            &always,
+            "2027-03-27T12:00:00+01:00[Europe/Stockholm]",
+            "24 hours"
+        )?,
+        "2027-03-28T13:00:00+02:00[Europe/Stockholm]"
+    );
+    // Without `holidays`, the same unit is closed on Good Friday: the
+    // enquiry waits for Saturday.
+    let weekly: OpeningHours = serde_json::from_str(
+        r#"{ "weekdays": "00:00-24:00", "saturday": "00:00-24:00", "sunday": "00:00-24:00" }"#,
+    )?;
+    assert_eq!(
+        due(
+            &cal,
+            &weekly,
+            "2027-03-26T21:00:00+01:00[Europe/Stockholm]",
+            "15 minutes"
+        )?,
+        "2027-03-27T00:15:00+01:00[Europe/Stockholm]"
+    );
+    Ok(())
+}
+
+#[test]
 fn a_unit_that_never_opens_is_an_error() -> TestResult {
     let cal = stockholm()?;
     let err = cal

@@ -123,7 +123,7 @@ impl SpanAt<'_> {
                 date,
                 end,
                 ..
-            } => calendar.instant(date, end),
+            } => calendar.end_instant(date, end),
         }
     }
 }
@@ -237,7 +237,7 @@ impl Calendar {
     ) -> Result<(), CalendarError> {
         let plan = self.plan(hours, date)?;
         for (start, end) in plan.ranges.iter().filter_map(|r| cut(r, plan.closes)) {
-            spans.push((self.instant(date, start)?, self.instant(date, end)?));
+            spans.push((self.instant(date, start)?, self.end_instant(date, end)?));
         }
         Ok(())
     }
@@ -252,7 +252,7 @@ impl Calendar {
         }
         if self.is_closed(date)? {
             return Ok(DayPlan {
-                ranges: &[],
+                ranges: hours.holidays().ranges(),
                 closes: None,
             });
         }
@@ -260,6 +260,17 @@ impl Calendar {
             ranges: hours.day(date.weekday()).ranges(),
             closes: self.short_day(date),
         })
+    }
+
+    /// The instant a range of `date` closes at `end`: the next day's start
+    /// for [`TimeRange::MIDNIGHT`] (`24:00`), so that ranges to and from
+    /// midnight join without a gap.
+    pub(super) fn end_instant(&self, date: Date, end: Time) -> Result<Timestamp, CalendarError> {
+        if end == TimeRange::MIDNIGHT {
+            self.instant(date.tomorrow()?, Time::midnight())
+        } else {
+            self.instant(date, end)
+        }
     }
 
     /// The instant of a local clock time (jiff's "compatible" rule on DST

@@ -21,8 +21,12 @@ pub enum HoursError {
         /// The offending text.
         input: String,
     },
-    /// A clock time was not `HH:MM` with hours 0–23 and minutes 0–59.
-    #[error("`{input}` is not a clock time: write `HH:MM` with hours 00–23 and minutes 00–59")]
+    /// A clock time was not `HH:MM` with hours 0–23 and minutes 0–59 (or
+    /// `24:00` at the end of a range).
+    #[error(
+        "`{input}` is not a clock time: write `HH:MM` with hours 00–23 and minutes 00–59 \
+         (`24:00` may end a range: open until midnight)"
+    )]
     NotATime {
         /// The offending text.
         input: String,
@@ -30,7 +34,7 @@ pub enum HoursError {
     /// A range ends at or before its start.
     #[error(
         "the range `{input}` ends before it starts: ranges cannot cross midnight, so split \
-         them at 23:59"
+         them there (`22:00-24:00` and `00:00-06:00` on the next day)"
     )]
     Backwards {
         /// The offending range.
@@ -63,7 +67,8 @@ pub enum HoursError {
 }
 
 /// An opening range within one day, from `start` (inclusive) to `end`
-/// (exclusive), in the unit's local clock time.
+/// (exclusive), in the unit's local clock time. A range that runs to
+/// midnight is written `24:00` and ends at [`TimeRange::MIDNIGHT`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TimeRange {
     start: Time,
@@ -71,6 +76,12 @@ pub struct TimeRange {
 }
 
 impl TimeRange {
+    /// The end of a range written `HH:MM-24:00`: open until midnight, when
+    /// the next day begins. It is [`Time::MAX`], the last instant of the
+    /// day, and the calendar places it at the next day's 00:00, so a unit
+    /// open `00:00-24:00` every day is open without a break.
+    pub const MIDNIGHT: Time = Time::MAX;
+
     /// A range from `start` to `end`; fails unless `start < end`.
     pub fn new(start: Time, end: Time) -> Result<Self, HoursError> {
         if start < end {
@@ -88,7 +99,7 @@ impl TimeRange {
         self.start
     }
 
-    /// When the range closes.
+    /// When the range closes: [`TimeRange::MIDNIGHT`] for `24:00`.
     #[must_use]
     pub fn end(&self) -> Time {
         self.end
@@ -102,6 +113,9 @@ impl fmt::Display for TimeRange {
 }
 
 fn hhmm(t: Time) -> String {
+    if t == TimeRange::MIDNIGHT {
+        return "24:00".to_owned();
+    }
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
@@ -122,7 +136,8 @@ fn parse_time(text: &str) -> Result<Time, HoursError> {
 impl FromStr for TimeRange {
     type Err = HoursError;
 
-    /// Parses `HH:MM-HH:MM`; `.` is accepted for `:` and an en dash for `-`.
+    /// Parses `HH:MM-HH:MM`; `.` is accepted for `:` and an en dash for `-`,
+    /// and the end may be `24:00` ([`TimeRange::MIDNIGHT`]).
     fn from_str(text: &str) -> Result<Self, HoursError> {
         let text = text.trim();
         let (a, b) = text
@@ -130,7 +145,12 @@ impl FromStr for TimeRange {
             .ok_or_else(|| HoursError::NotARange {
                 input: text.to_owned(),
             })?;
-        let range = TimeRange::new(parse_time(a.trim())?, parse_time(b.trim())?);
+        let start = parse_time(a.trim())?;
+        let end = match b.trim() {
+            "24:00" | "24.00" => TimeRange::MIDNIGHT,
+            b => parse_time(b)?,
+        };
+        let range = TimeRange::new(start, end);
         range.map_err(|_| HoursError::Backwards {
             input: text.to_owned(),
         })
@@ -247,13 +267,17 @@ impl<'de> Deserialize<'de> for DayHours {
 /// ```
 ///
 /// Public holidays, de facto closed days and local closures close the unit
-/// even if its weekday has hours; an exception for a date overrides them
-/// (and the calendar's short days), so a unit can open on a holiday.
+/// even if its weekday has hours, unless it gives `holidays`: its hours on
+/// every such day (a duty service open day and night writes `weekdays`,
+/// `saturday`, `sunday` and `holidays` as `"00:00-24:00"`). An exception
+/// for a date overrides all of them (and the calendar's short days).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RawOpeningHours", into = "RawOpeningHours")]
 pub struct OpeningHours {
     /// Indexed by `Weekday::to_monday_zero_offset`.
     week: [DayHours; 7],
+    /// The hours on a day the calendar closes; closed by default.
+    holidays: DayHours,
     exceptions: BTreeMap<Date, DayHours>,
 }
 
@@ -275,6 +299,7 @@ impl Default for OpeningHours {
                 DayHours::closed(),
                 DayHours::closed(),
             ],
+            holidays: DayHours::closed(),
             exceptions: BTreeMap::new(),
         }
     }
@@ -290,6 +315,7 @@ impl OpeningHours {
     pub fn closed() -> Self {
         Self {
             week: Default::default(),
+            holidays: DayHours::closed(),
             exceptions: BTreeMap::new(),
         }
     }
@@ -300,6 +326,14 @@ impl OpeningHours {
         if let Some(slot) = self.week.get_mut(index(day)) {
             *slot = hours;
         }
+        self
+    }
+
+    /// These hours with `hours` on every day the calendar closes (public
+    /// holidays, de facto closed days, local closures).
+    #[must_use]
+    pub fn with_holidays(mut self, hours: DayHours) -> Self {
+        self.holidays = hours;
         self
     }
 
@@ -315,6 +349,12 @@ impl OpeningHours {
     #[must_use]
     pub fn day(&self, day: Weekday) -> &DayHours {
         &self.week[index(day)]
+    }
+
+    /// The hours on a day the calendar closes (closed unless set).
+    #[must_use]
+    pub fn holidays(&self) -> &DayHours {
+        &self.holidays
     }
 
     /// The exception for `date`, if there is one.
@@ -348,6 +388,8 @@ struct RawOpeningHours {
     saturday: Option<DayHours>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     sunday: Option<DayHours>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    holidays: Option<DayHours>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     exceptions: Vec<RawException>,
 }
@@ -386,6 +428,9 @@ impl TryFrom<RawOpeningHours> for OpeningHours {
                 *slot = day;
             }
         }
+        if let Some(h) = raw.holidays {
+            hours.holidays = h;
+        }
         for e in raw.exceptions {
             let day = match (e.hours, e.closed) {
                 (Some(h), None | Some(false)) => h,
@@ -411,6 +456,7 @@ impl From<OpeningHours> for RawOpeningHours {
             saturday,
             sunday,
         ] = hours.week;
+        let holidays = (!hours.holidays.is_closed()).then_some(hours.holidays);
         let exceptions = hours
             .exceptions
             .into_iter()
@@ -439,6 +485,7 @@ impl From<OpeningHours> for RawOpeningHours {
             friday: Some(friday),
             saturday: Some(saturday),
             sunday: Some(sunday),
+            holidays,
             exceptions,
         }
     }
@@ -478,6 +525,48 @@ mod tests {
             "08:00-12:00, 11:00-17:00".parse::<DayHours>(),
             Err(HoursError::Overlap { first, second }) if first == "08:00-12:00" && second == "11:00-17:00"
         ));
+    }
+
+    #[test]
+    fn a_range_may_run_to_midnight() -> Result<(), HoursError> {
+        let day: DayHours = "00:00-24:00".parse()?;
+        assert_eq!(day.ranges()[0].end(), TimeRange::MIDNIGHT);
+        assert_eq!(day.to_string(), "00:00-24:00");
+        let evening: DayHours = "08:00-12:00, 16.30-24.00".parse()?;
+        assert_eq!(evening.to_string(), "08:00-12:00, 16:30-24:00");
+        // Only as an end, and nothing after it.
+        assert!(matches!(
+            "24:00-24:00".parse::<DayHours>(),
+            Err(HoursError::NotATime { input }) if input == "24:00"
+        ));
+        assert!(matches!(
+            "22:00-24:00, 23:00-23:30".parse::<DayHours>(),
+            Err(HoursError::Overlap { .. })
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn holidays_have_their_own_hours() -> Result<(), toml::de::Error> {
+        #[derive(Deserialize)]
+        struct Unit {
+            opening_hours: OpeningHours,
+        }
+        let unit: Unit = toml::from_str(
+            r#"opening_hours = { weekdays = "00:00-24:00", holidays = "10:00-14:00" }"#,
+        )?;
+        let h = unit.opening_hours;
+        assert_eq!(h.holidays().to_string(), "10:00-14:00");
+        assert_eq!(h.day(Weekday::Monday).to_string(), "00:00-24:00");
+        assert!(h.day(Weekday::Sunday).is_closed());
+        assert!(OpeningHours::default().holidays().is_closed());
+        // Written back, the holidays' hours survive.
+        let written = serde_json::to_value(&h).map_err(serde::de::Error::custom)?;
+        assert_eq!(written["holidays"], "10:00-14:00");
+        let again: OpeningHours =
+            serde_json::from_value(written).map_err(serde::de::Error::custom)?;
+        assert_eq!(again, h);
+        Ok(())
     }
 
     #[test]

@@ -141,12 +141,16 @@ mod tests {
     use proptest::prelude::*;
 
     /// Up to two ranges on a quarter-hour grid, so that some start or end
-    /// in the hour a daylight-saving change skips or repeats (02:00–03:00).
+    /// in the hour a daylight-saving change skips or repeats (02:00–03:00),
+    /// and some run to midnight (`24:00`, the grid's last point).
     fn day_hours() -> impl Strategy<Value = DayHours> {
-        proptest::collection::btree_set(0..96_i8, 0..=4).prop_map(|quarters| {
+        proptest::collection::btree_set(0..=96_i8, 0..=4).prop_map(|quarters| {
             let times: Vec<Time> = quarters
                 .into_iter()
-                .map(|q| Time::constant(q / 4, (q % 4) * 15, 0, 0))
+                .map(|q| match q {
+                    96 => TimeRange::MIDNIGHT,
+                    q => Time::constant(q / 4, (q % 4) * 15, 0, 0),
+                })
                 .collect();
             let ranges = times
                 .chunks_exact(2)
@@ -159,9 +163,10 @@ mod tests {
     fn opening_hours() -> impl Strategy<Value = OpeningHours> {
         (
             proptest::collection::vec(day_hours(), 7),
+            day_hours(),
             proptest::collection::vec((0..1100_i32, day_hours()), 0..4),
         )
-            .prop_map(|(week, exceptions)| {
+            .prop_map(|(week, holidays, exceptions)| {
                 let days = [
                     Weekday::Monday,
                     Weekday::Tuesday,
@@ -171,7 +176,7 @@ mod tests {
                     Weekday::Saturday,
                     Weekday::Sunday,
                 ];
-                let mut hours = OpeningHours::closed();
+                let mut hours = OpeningHours::closed().with_holidays(holidays);
                 for (day, h) in days.into_iter().zip(week) {
                     hours = hours.with_day(day, h);
                 }
