@@ -131,9 +131,12 @@ pub struct Decision {
     pub unit_name: Arc<str>,
     /// The ROSA level (1–6) of the recognised type.
     pub rosa_level: Option<u8>,
-    /// True when the first-line customer service handles the enquiry.
+    /// True when the first-line customer service handles the enquiry (the
+    /// ROSA policy's answer, whatever the time of day).
     pub first_line: bool,
-    /// The unit that takes the enquiry first.
+    /// The unit that takes the enquiry first: the first step of `path`. For
+    /// a type with a duty service (`out_of_hours`) that arrives while the
+    /// first line or owning unit is closed, the duty service.
     pub handler: Arc<str>,
     /// The handler's name.
     pub handler_name: Arc<str>,
@@ -161,13 +164,31 @@ pub struct Decision {
 /// The part a unit plays in a route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum StepRole {
+    /// A duty service that takes the enquiry first because it arrived while
+    /// the first handler was closed (the type's `out_of_hours`).
+    OutOfHours,
     /// The first-line customer service.
     FirstLine,
     /// The unit that owns the enquiry type.
     Owner,
     /// A named escalation (unit manager, department head).
     Escalation,
+}
+
+impl StepRole {
+    /// The role as the decision's JSON writes it: `out-of-hours`,
+    /// `first-line`, `owner` or `escalation`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepRole::OutOfHours => "out-of-hours",
+            StepRole::FirstLine => "first-line",
+            StepRole::Owner => "owner",
+            StepRole::Escalation => "escalation",
+        }
+    }
 }
 
 /// One step of a route.

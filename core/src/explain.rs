@@ -137,6 +137,20 @@ pub(crate) fn ambiguous(names: &[&str], handler: &str) -> String {
     )
 }
 
+/// Appends " Det kom när Kundtjänsten har stängt, så Socialjouren tar emot
+/// det först." to a decision's sentence: the type's duty service comes
+/// before the closed first handler.
+pub(crate) fn push_out_of_hours(out: &mut String, closed: &str, duty: &str) {
+    cat!(
+        out,
+        " Det kom när ",
+        closed,
+        " har stängt, så ",
+        duty,
+        " tar emot det först."
+    );
+}
+
 /// The sentence on the first deadline: "Kundtjänsten besvarar det senast
 /// onsdag 31 mars 2027 kl. 16.30."
 /// Appends " {handler} besvarar det senast onsdag 31 mars 2027 kl. 16.30."

@@ -582,6 +582,27 @@ fn a_duty_service_open_day_and_night_and_on_holidays() -> TestResult {
         )?,
         "2027-03-28T13:00:00+02:00[Europe/Stockholm]"
     );
+    // Open at any instant, holidays included; office hours close at 17:00
+    // sharp and on Good Friday.
+    let office = OpeningHours::default();
+    for (hours, when, open) in [
+        (&always, "2027-03-26T21:00:00+01:00[Europe/Stockholm]", true),
+        (&always, "2027-03-20T00:00:00+01:00[Europe/Stockholm]", true),
+        (&office, "2027-03-23T16:59:59+01:00[Europe/Stockholm]", true),
+        (
+            &office,
+            "2027-03-23T17:00:00+01:00[Europe/Stockholm]",
+            false,
+        ),
+        (&office, "2027-03-23T08:00:00+01:00[Europe/Stockholm]", true),
+        (
+            &office,
+            "2027-03-26T10:00:00+01:00[Europe/Stockholm]",
+            false,
+        ),
+    ] {
+        assert_eq!(cal.is_open(hours, at(when)?)?, open, "{when}");
+    }
     // Without `holidays`, the same unit is closed on Good Friday: the
     // enquiry waits for Saturday.
     let weekly: OpeningHours = serde_json::from_str(

@@ -84,3 +84,107 @@ fn other_enquiries_keep_the_channels_own_target() {
         )
     );
 }
+
+/// `text` by e-mail, received at `at`.
+fn email_at(router: &Router, text: &str, at: &str) -> kommunlots::Decision {
+    let at: Timestamp = at
+        .parse()
+        .unwrap_or_else(|e| unreachable!("a valid timestamp: {e}"));
+    router.route(
+        &Enquiry::text(text)
+            .with_channel(Channel::Email)
+            .with_received_at(at),
+    )
+}
+
+/// Each step of a decision's path as `role unit due`.
+fn steps(d: &kommunlots::Decision) -> Vec<String> {
+    d.path
+        .iter()
+        .map(|s| {
+            let due = s.due.map(|t| t.to_string()).unwrap_or_default();
+            format!("{} {} {due}", s.role.as_str(), s.unit)
+        })
+        .collect()
+}
+
+#[test]
+fn out_of_hours_the_duty_service_takes_an_urgent_enquiry_first() {
+    let router = klippan();
+    // Good Friday 2027 at 21:00: the first line is closed until Tuesday.
+    let d = email_at(
+        &router,
+        "Jag har tankar på att ta mitt liv",
+        "2027-03-26T21:00:00+01:00",
+    );
+    assert_eq!(d.enquiry_type.as_deref(), Some("sjalvmordstankar"));
+    assert_eq!(&*d.handler, "socialjour");
+    // Still a first-line type by the ROSA policy, whatever the hour.
+    assert!(d.first_line);
+    assert_eq!(
+        steps(&d),
+        [
+            "out-of-hours socialjour 2027-03-26T21:15:00+01:00",
+            // The first line's own quarter of an hour, from its opening.
+            "first-line kundtjanst 2027-03-30T08:15:00+02:00",
+            "owner social-mottagning 2027-04-06T08:15:00+02:00",
+            "escalation social-enhetschef 2027-04-07T08:15:00+02:00",
+            "escalation social-chef 2027-04-09T08:15:00+02:00",
+        ]
+    );
+    assert!(
+        d.explanation.text.ends_with(
+            "Det kom när Kundtjänsten har stängt, så Socialjouren Nordvästra Skåne tar emot det \
+             först. Socialjouren Nordvästra Skåne besvarar det senast fredag 26 mars 2027 kl. 21.15."
+        ),
+        "{}",
+        d.explanation.text
+    );
+    let json = serde_json::to_value(&d).unwrap_or_default();
+    assert_eq!(json["path"][0]["role"], "out-of-hours");
+
+    // A fire at 23:40 on a weekday: the fire officer on duty.
+    let d = email_at(
+        &router,
+        "Det brinner i förrådet bakom skolan!",
+        "2026-11-24T23:40:00+01:00",
+    );
+    assert_eq!(&*d.handler, "raddningstjanst-rcb");
+    assert_eq!(
+        steps(&d).first().map(String::as_str),
+        Some("out-of-hours raddningstjanst-rcb 2026-11-24T23:55:00+01:00")
+    );
+}
+
+#[test]
+fn in_office_hours_and_for_other_types_there_is_no_duty_step() {
+    let router = klippan();
+    // The same enquiry on a Tuesday morning: the first line answers.
+    let d = email_at(
+        &router,
+        "Jag har tankar på att ta mitt liv",
+        "2027-03-23T10:00:00+01:00",
+    );
+    assert_eq!(&*d.handler, "kundtjanst");
+    assert_eq!(
+        steps(&d).first().map(String::as_str),
+        Some("first-line kundtjanst 2027-03-23T10:15:00+01:00")
+    );
+    assert!(!d.explanation.text.contains("har stängt"));
+    // A minute after the first line closes, the duty service comes first.
+    let d = email_at(
+        &router,
+        "Jag har tankar på att ta mitt liv",
+        "2027-03-23T17:01:00+01:00",
+    );
+    assert_eq!(&*d.handler, "socialjour");
+    // Snow clearing at midnight waits for the first line: it names no duty
+    // service.
+    let d = email_at(
+        &router,
+        "Varför har ni inte plogat?",
+        "2027-03-23T23:59:00+01:00",
+    );
+    assert_eq!(&*d.handler, "kundtjanst");
+    assert!(steps(&d).iter().all(|s| !s.starts_with("out-of-hours")));
+}

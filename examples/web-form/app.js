@@ -31,7 +31,12 @@ export function formatDue(iso) {
   return `${p.weekday} ${p.day} ${p.month} kl. ${p.hour}.${p.minute}`;
 }
 
-const ROLE = { "first-line": "Första linjen", owner: "Ansvarig enhet", escalation: "Eskalering" };
+const ROLE = {
+  "out-of-hours": "Jour utanför öppettid",
+  "first-line": "Första linjen",
+  owner: "Ansvarig enhet",
+  escalation: "Eskalering",
+};
 
 function el(tag, props = {}, ...children) {
   const { data = {}, ...rest } = props;

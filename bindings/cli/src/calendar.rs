@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 use kommunlots::calendar::{Calendar, CalendarConfig, ClosedDayKind, FIRST_YEAR, LAST_YEAR};
-use kommunlots::decision::StepRole;
 use kommunlots::{Channel, Decision, Enquiry, Progress};
 
 use crate::error::{CliError, DATA_ERROR, SUCCESS};
@@ -118,7 +117,7 @@ pub fn due(args: &DueArgs) -> Result<u8, CliError> {
                     out,
                     "{}\t{}\t{}\t{}",
                     i + 1,
-                    role(step.role),
+                    step.role.as_str(),
                     step.unit,
                     step.due.map_or_else(|| "-".to_owned(), |d| d.to_string())
                 )?;
@@ -203,14 +202,6 @@ fn progress_text(p: &Progress, steps: usize) -> String {
         _ => text.push_str("next: none, this is the last step\n"),
     }
     text
-}
-
-fn role(role: StepRole) -> &'static str {
-    match role {
-        StepRole::FirstLine => "first-line",
-        StepRole::Owner => "owner",
-        StepRole::Escalation => "escalation",
-    }
 }
 
 /// Reports bad input data and returns its exit code.

@@ -84,9 +84,12 @@ fn status_name(status: MatchStatus) -> &'static str {
 
 fn role_name(role: StepRole) -> &'static str {
     match role {
+        StepRole::OutOfHours => "out of hours",
         StepRole::FirstLine => "first line",
         StepRole::Owner => "owner",
         StepRole::Escalation => "escalation",
+        // A role a newer core adds, as its JSON names it.
+        other => other.as_str(),
     }
 }
 

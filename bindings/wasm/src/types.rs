@@ -39,8 +39,8 @@ export interface Enquiry {
 /** Whether a type was recognised. */
 export type MatchStatus = "matched" | "ambiguous" | "unmatched";
 
-/** The part a unit plays in a route. */
-export type StepRole = "first-line" | "owner" | "escalation";
+/** The part a unit plays in a route: `out-of-hours` is a duty service that takes an urgent type first while the others are closed. */
+export type StepRole = "out-of-hours" | "first-line" | "owner" | "escalation";
 
 /** What recognised an enquiry type. */
 export type MatchVia = "form" | "text" | "none";
@@ -142,9 +142,9 @@ export interface Decision {
   unit_name: string;
   /** The ROSA level (1–6) of the recognised type. */
   rosa_level: number | null;
-  /** True when the first-line customer service handles the enquiry. */
+  /** True when the first-line customer service handles the enquiry (the ROSA policy's answer, whatever the time of day). */
   first_line: boolean;
-  /** The unit that takes the enquiry first. */
+  /** The unit that takes the enquiry first: the first step of `path` (a type's duty service while the others are closed). */
   handler: string;
   /** The handler's name. */
   handler_name: string;

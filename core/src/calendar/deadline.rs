@@ -76,6 +76,25 @@ impl Calendar {
         Ok(due)
     }
 
+    /// Whether a unit open `hours` is open at `at`: within one of its
+    /// opening ranges that day.
+    pub fn is_open(&self, hours: &OpeningHours, at: Timestamp) -> Result<bool, CalendarError> {
+        Ok(self.next_opening(&Direct::new(self, hours), at)? == at)
+    }
+
+    /// [`Calendar::is_open`] for the unit of `timeline`, read from its
+    /// tables (the direct arithmetic where they fail, as in
+    /// [`Calendar::due_instant_on`]).
+    pub(crate) fn is_open_on(
+        &self,
+        timeline: &Timeline,
+        at: Timestamp,
+    ) -> Result<bool, CalendarError> {
+        self.next_opening(&Cached::new(self, timeline), at)
+            .or_else(|_| self.next_opening(&Direct::new(self, timeline.hours()), at))
+            .map(|open| open == at)
+    }
+
     /// The unit's opening time between `from` and `to`; negative when `to`
     /// is before `from`.
     ///

@@ -118,6 +118,12 @@ pub struct EnquiryTypeDef {
     /// and municipality's (an empty list turns escalation off).
     #[serde(default)]
     pub escalation: Option<Vec<EscalationStep>>,
+    /// A duty service that takes the enquiry first when it arrives while
+    /// its first handler is closed, and that service's target
+    /// (`{ unit = "socialjour", within = "15 minutes" }`): for urgent types
+    /// that must not wait for the next working day.
+    #[serde(default)]
+    pub out_of_hours: Option<EscalationStep>,
 }
 
 impl EnquiryTypeDef {

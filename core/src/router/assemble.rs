@@ -101,7 +101,22 @@ impl Router {
             ty.unit
         };
         let first_target = enquiry.channel.and_then(|c| ty.targets.channel(c)).copied();
-        let mut plan = Vec::with_capacity(2 + ty.escalation.len());
+        let mut plan = Vec::with_capacity(3 + ty.escalation.len());
+        // An urgent type's duty service comes first while the first handler
+        // is closed. Where the calendar cannot tell (a year outside it, a
+        // unit that never opens), it counts as closed: the safe side for a
+        // type that names a duty service.
+        let duty = ty.out_of_hours.filter(|_| {
+            received.is_some_and(|at| {
+                !self
+                    .calendar
+                    .is_open_on(self.unit_timeline(handler), at)
+                    .unwrap_or(false)
+            })
+        });
+        if let Some((unit, within)) = duty {
+            plan.push((unit, StepRole::OutOfHours, Some(within)));
+        }
         plan.push((
             handler,
             if first_line {
@@ -123,8 +138,19 @@ impl Router {
         let terms = self.matched_terms(hits, ty_index);
         let department = &self.departments[ty.department];
         let mut text = explain::matched(self, ty, via, enquiry.form.is_some(), &terms, handler);
+        let first = match duty {
+            Some((unit, _)) => {
+                explain::push_out_of_hours(
+                    &mut text,
+                    &self.units[handler].name,
+                    &self.units[unit].name,
+                );
+                unit
+            }
+            None => handler,
+        };
         if let Some(due) = &first_due {
-            explain::push_due(&mut text, &self.units[handler].name, due);
+            explain::push_due(&mut text, &self.units[first].name, due);
         }
         Decision {
             id: enquiry.id.clone(),
@@ -138,8 +164,8 @@ impl Router {
             unit_name: self.units[ty.unit].name.clone(),
             rosa_level: Some(ty.level),
             first_line,
-            handler: self.units[handler].id.clone(),
-            handler_name: self.units[handler].name.clone(),
+            handler: self.units[first].id.clone(),
+            handler_name: self.units[first].name.clone(),
             confidential: ty.confidential,
             legal_reference: ty.legal_reference.clone(),
             channel: enquiry.channel,

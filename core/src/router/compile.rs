@@ -178,6 +178,11 @@ pub(super) fn compile(
                 terms,
                 targets: def.targets.or(&dept_targets),
                 escalation,
+                out_of_hours: def
+                    .out_of_hours
+                    .as_ref()
+                    .map(|o| Ok::<_, LoadError>((unit(o.unit.get_ref())?, o.within)))
+                    .transpose()?,
             });
         }
         for case in &file.tests {

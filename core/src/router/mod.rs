@@ -162,6 +162,9 @@ pub(crate) struct CompiledType {
     pub targets: Targets,
     /// Escalation steps after the owner: unit index and target.
     pub escalation: Vec<(usize, ServiceTarget)>,
+    /// The unit that comes first while the first handler is closed, and
+    /// its target.
+    pub out_of_hours: Option<(usize, ServiceTarget)>,
 }
 
 impl CompiledType {

@@ -54,8 +54,9 @@ pub(super) fn check_calendar(c: &mut Checker<'_>) {
     }
 }
 
-/// Checks every escalation path: known units, no unit twice, and level 5–6
-/// paths that end in the owning department.
+/// Checks every escalation path and duty service (`out_of_hours`): known
+/// units, no unit twice, and level 5–6 paths that end in the owning
+/// department.
 pub(super) fn check_escalation(c: &mut Checker<'_>, unit_department: &HashMap<&str, &str>) {
     let set = c.set;
     let m = &set.municipality;
@@ -63,17 +64,28 @@ pub(super) fn check_escalation(c: &mut Checker<'_>, unit_department: &HashMap<&s
     let mut all_units: Vec<&str> = unit_department.keys().copied().collect();
     all_units.sort_unstable();
     // Unknown units, once per list.
-    let mut lists: Vec<(usize, &[EscalationStep])> = vec![(ms, &m.escalation)];
+    let mut lists: Vec<(usize, &[EscalationStep], &str)> =
+        vec![(ms, &m.escalation, "escalation unit")];
     for (source, file) in &set.departments {
-        lists.extend(file.escalation.as_deref().map(|l| (*source, l)));
         lists.extend(
-            file.types
-                .iter()
-                .filter_map(|t| t.escalation.as_deref())
-                .map(|l| (*source, l)),
+            file.escalation
+                .as_deref()
+                .map(|l| (*source, l, "escalation unit")),
         );
+        for ty in &file.types {
+            lists.extend(
+                ty.escalation
+                    .as_deref()
+                    .map(|l| (*source, l, "escalation unit")),
+            );
+            lists.extend(
+                ty.out_of_hours
+                    .as_ref()
+                    .map(|o| (*source, std::slice::from_ref(o), "out-of-hours unit")),
+            );
+        }
     }
-    for (source, list) in &lists {
+    for (source, list, what) in &lists {
         for step in *list {
             let unit = step.unit.get_ref();
             if !unit_department.contains_key(unit.as_str()) {
@@ -85,7 +97,7 @@ pub(super) fn check_escalation(c: &mut Checker<'_>, unit_department: &HashMap<&s
                     });
                 c.error(
                     DiagnosticKind::UnknownReference,
-                    format!("unknown escalation unit `{unit}`"),
+                    format!("unknown {what} `{unit}`"),
                     loc,
                     Some(help),
                 );
@@ -104,6 +116,14 @@ pub(super) fn check_escalation(c: &mut Checker<'_>, unit_department: &HashMap<&s
     first_handlers.sort_unstable();
     first_handlers.dedup();
     let mut reported = BTreeSet::new();
+    let own_hours: BTreeSet<&str> = m
+        .first_line
+        .units
+        .iter()
+        .chain(set.departments.iter().flat_map(|(_, f)| &f.units))
+        .filter(|u| u.opening_hours.is_some())
+        .map(|u| u.id.get_ref().as_str())
+        .collect();
     for (source, file) in &set.departments {
         let dept = file.department.id.get_ref().as_str();
         for ty in &file.types {
@@ -126,6 +146,36 @@ pub(super) fn check_escalation(c: &mut Checker<'_>, unit_department: &HashMap<&s
             let mut before: Vec<&str> = vec![owner];
             if first_line {
                 before.extend(first_handlers.iter().copied());
+            }
+            if let Some(duty) = &ty.out_of_hours {
+                let unit = duty.unit.get_ref().as_str();
+                let twice = before.contains(&unit);
+                if !twice && unit_department.contains_key(unit) && !own_hours.contains(unit) {
+                    let loc = c.at(*source, &duty.unit);
+                    c.warn(
+                        DiagnosticKind::Policy,
+                        format!(
+                            "the out-of-hours unit `{unit}` of type `{}` keeps the municipality's opening hours, so it is closed when the others are",
+                            ty.id.get_ref()
+                        ),
+                        loc,
+                        Some(format!("give `{unit}` its own `opening_hours`, such as `weekdays = \"00:00-24:00\"` and the same for `saturday`, `sunday` and `holidays`")),
+                    );
+                }
+                if twice {
+                    let loc = c.at(*source, &duty.unit);
+                    c.error(
+                        DiagnosticKind::Cycle,
+                        format!(
+                            "`{unit}` is both the out-of-hours unit and the {} of type `{}`",
+                            if unit == owner { "owning unit" } else { "first handler" },
+                            ty.id.get_ref()
+                        ),
+                        loc,
+                        Some("the out-of-hours unit is a duty service that takes the enquiry while the others are closed: name another unit".into()),
+                    );
+                }
+                before.push(unit);
             }
             for step in list {
                 let unit = step.unit.get_ref().as_str();

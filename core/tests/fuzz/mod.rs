@@ -288,9 +288,24 @@ pub fn check_invariants(d: &Decision, received: Option<Timestamp>) {
         &first.unit, &d.handler,
         "the path does not start at the handler"
     );
+    // A first-line decision starts at the first line, or at a type's duty
+    // service while the first line is closed, which the first line follows.
     if d.first_line {
-        assert_eq!(first.role, StepRole::FirstLine, "{d:#?}");
+        let roles: Vec<StepRole> = d.path.iter().take(2).map(|s| s.role).collect();
+        assert!(
+            roles.first() == Some(&StepRole::FirstLine)
+                || roles == [StepRole::OutOfHours, StepRole::FirstLine],
+            "{d:#?}"
+        );
     }
+    // A duty service only ever comes first.
+    assert!(
+        d.path
+            .iter()
+            .skip(1)
+            .all(|s| s.role != StepRole::OutOfHours),
+        "{d:#?}"
+    );
     // Due times never go back, and never come before receipt (to the
     // second, as decisions print it).
     let received = received.map(|t| Timestamp::from_second(t.as_second()).unwrap_or(t));
