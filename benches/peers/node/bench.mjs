@@ -40,21 +40,31 @@ function normalize(text) {
 const engine = new Engine([], { allowUndefinedFacts: true });
 
 // kommunlots' phrase_end: where a term ends, given that its first stem ended
-// at `pos`; each further stem must start the next word (and with
-// `innerRests`, an English term's, each word passed must go on as an English
-// word does). -1 when it does not.
-function phraseEnd(text, pos, rest, innerRests) {
-  for (const [i, stem] of rest.entries()) {
-    if (text[pos - 1] !== ' ') {
-      const space = text.indexOf(' ', pos);
-      if (space < 0) return -1;
-      if (innerRests && englishWordEnd(text, pos, innerRests[i]) < 0) return -1;
-      pos = space + 1;
-    }
-    if (!text.startsWith(stem, pos)) return -1;
-    pos += stem.length;
+// at `pos`; each further stem must start the next word or one of the `gap`
+// words after it, the nearest place first (and with `innerRests`, an
+// English term's, each word passed must go on as an English word does). -1
+// when it does not.
+function phraseEnd(text, pos, rest, innerRests, gap = 0, i = 0) {
+  if (i === rest.length) return text[pos - 1] === ' ' ? pos - 1 : pos;
+  let at = pos;
+  if (text[pos - 1] !== ' ') {
+    const space = text.indexOf(' ', pos);
+    if (space < 0) return -1;
+    if (innerRests && englishWordEnd(text, pos, innerRests[i]) < 0) return -1;
+    at = space + 1;
   }
-  return text[pos - 1] === ' ' ? pos - 1 : pos;
+  for (let skipped = 0; skipped <= gap; skipped++) {
+    if (text.startsWith(rest[i], at)) {
+      const end = phraseEnd(text, at + rest[i].length, rest, innerRests, gap, i + 1);
+      if (end >= 0) return end;
+    }
+    if (skipped < gap) {
+      const space = text.indexOf(' ', at);
+      if (space < 0) return -1;
+      at = space + 1;
+    }
+  }
+  return -1;
 }
 
 // kommunlots' in_street_name: a term found within one word that ends with a
@@ -116,7 +126,7 @@ function occurrences(text, term) {
   if (term.guards && !term.guards.every((g) => text.includes(g))) return spans;
   const wordStart = term.needle.startsWith(' ') ? 1 : 0;
   for (let at = text.indexOf(term.needle); at >= 0; at = text.indexOf(term.needle, at + 1)) {
-    const stemEnd = phraseEnd(text, at + term.needle.length, term.rest, term.english ? term.innerRests : null);
+    const stemEnd = phraseEnd(text, at + term.needle.length, term.rest, term.english ? term.innerRests : null, term.gap);
     if (stemEnd < 0) continue;
     const end = wordEnd(text, term, stemEnd);
     if (end < 0) continue;

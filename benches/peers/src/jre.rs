@@ -46,7 +46,8 @@ pub fn rules(spec: &Spec) -> Value {
 
 /// The `containsStem` operand for one term: its needle, the stems of its
 /// further words (`rest`), its last word as written after the stem
-/// (`writtenRest`), the other words' (`innerRests`) and, for several
+/// (`writtenRest`), the other words' (`innerRests`), the words allowed
+/// between (`gap`) and, for several
 /// words, `guards` (each further stem after a space: a quick test before
 /// the match is traced).
 fn operand(term: &TermSpec) -> Value {
@@ -56,6 +57,7 @@ fn operand(term: &TermSpec) -> Value {
         "writtenRest": &term.written_rest,
         "innerRests": &term.inner_rests,
         "english": term.english,
+        "gap": term.gap,
     });
     if term.stems.len() > 1 {
         value["guards"] = term.stems[1..].iter().map(|s| format!(" {s}")).collect();

@@ -59,6 +59,8 @@ pub struct TermSpec {
     pub inner_rests: Vec<String>,
     /// An English term: each word must go on with an English ending.
     pub english: bool,
+    /// How many other words may stand before each word after the first.
+    pub gap: u8,
     /// Its weight (0 for negative words).
     pub weight: f64,
     /// Whether it rules the type out.
@@ -83,6 +85,8 @@ pub struct Shadow {
     pub inner_rests: Vec<String>,
     /// An English term.
     pub english: bool,
+    /// Other words allowed before each word after the first.
+    pub gap: u8,
 }
 
 impl Shadow {
@@ -95,6 +99,7 @@ impl Shadow {
             written_rest: self.written_rest.clone(),
             inner_rests: self.inner_rests.clone(),
             english: self.english,
+            gap: self.gap,
             weight: 0.0,
             negative: false,
             shadows: Vec::new(),
@@ -115,12 +120,16 @@ impl TermSpec {
 
     /// A regular expression over normalised text equivalent to the whole
     /// term: the needle, then each further stem at the start of the next
-    /// word (the rest of the previous word skipped).
+    /// word (the rest of the previous word skipped), or of one of the `gap`
+    /// words after it.
     pub fn regex(&self) -> String {
         let mut re = self.needle();
         for pair in self.stems.windows(2) {
             if !pair[0].ends_with(' ') {
                 re.push_str("[^ ]* ");
+            }
+            if self.gap > 0 {
+                re.push_str(&format!("(?:[^ ]+ ){{0,{}}}", self.gap));
             }
             re.push_str(&pair[1]);
         }
@@ -219,41 +228,46 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
         let department = file.department.id.get_ref().clone();
         for def in &file.types {
             let mut terms: Vec<TermSpec> = Vec::new();
-            let mut add =
-                |text: &str, language: Language, weight: f64, negative: bool, exact: bool| {
-                    let pattern = if exact {
-                        exact_pattern(text)
-                    } else {
-                        search_pattern(text, language)
-                    };
-                    let Some(SearchPattern {
-                        stems,
-                        inside_words: compound,
-                        written_rest,
-                        inner_rests,
-                        english_endings: english,
-                        ..
-                    }) = pattern
-                    else {
-                        return;
-                    };
-                    // The same stems twice in one type count once; the first
-                    // listing wins (as in kommunlots' `add_term`).
-                    if terms.iter().any(|t| t.stems == stems) {
-                        return;
-                    }
-                    terms.push(TermSpec {
-                        text: text.to_owned(),
-                        stems,
-                        compound,
-                        written_rest,
-                        inner_rests,
-                        english,
-                        weight,
-                        negative,
-                        shadows: Vec::new(),
-                    });
+            let mut add = |text: &str,
+                           language: Language,
+                           weight: f64,
+                           negative: bool,
+                           exact: bool,
+                           gap: u8| {
+                let pattern = if exact {
+                    exact_pattern(text)
+                } else {
+                    search_pattern(text, language)
                 };
+                let Some(SearchPattern {
+                    stems,
+                    inside_words: compound,
+                    written_rest,
+                    inner_rests,
+                    english_endings: english,
+                    ..
+                }) = pattern
+                else {
+                    return;
+                };
+                // The same stems twice in one type count once; the first
+                // listing wins (as in kommunlots' `add_term`).
+                if terms.iter().any(|t| t.stems == stems) {
+                    return;
+                }
+                terms.push(TermSpec {
+                    text: text.to_owned(),
+                    stems,
+                    compound,
+                    written_rest,
+                    inner_rests,
+                    english,
+                    gap,
+                    weight,
+                    negative,
+                    shadows: Vec::new(),
+                });
+            };
             for (list, language, kind) in def.term_lists() {
                 for term in list {
                     add(
@@ -262,12 +276,13 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                         term.weight_in(kind),
                         false,
                         term.exact,
+                        term.gap_words(),
                     );
                 }
             }
             for word in &def.negative {
-                add(word.get_ref(), Language::Swedish, 0.0, true, false);
-                add(word.get_ref(), Language::English, 0.0, true, false);
+                add(word.get_ref(), Language::Swedish, 0.0, true, false, 0);
+                add(word.get_ref(), Language::English, 0.0, true, false, 0);
             }
             let id = def.id.get_ref().clone();
             by_id.insert(
@@ -363,7 +378,7 @@ pub fn occurrences(text: &str, term: &TermSpec, streets: &[String]) -> Vec<(usiz
         let at = from + at;
         let start = at + word_start;
         let english = term.english.then_some(&term.inner_rests[..]);
-        if let Some(end) = phrase_end(text, at + needle.len(), &term.stems[1..], english)
+        if let Some(end) = phrase_end(text, at + needle.len(), &term.stems[1..], english, term.gap)
             .and_then(|stem_end| word_end(text, term, stem_end))
             && !in_street_name(text, start, end, streets)
         {
@@ -432,32 +447,49 @@ fn in_street_name(text: &str, start: usize, end: usize, streets: &[String]) -> b
 }
 
 /// kommunlots' `phrase_end` (core/src/matcher/mod.rs): where a phrase
-/// ends, given that its first stem ended at `pos`; with `english` (the
-/// written rests of the words before the last), each word it passes must
-/// go on as an English word does.
+/// ends, given that its first stem ended at `pos`; each further stem starts
+/// the next word or one of the `gap` words after it (the nearest place
+/// first, then farther ones). With `english` (the written rests of the
+/// words before the last), each word it passes must go on as an English
+/// word does.
 fn phrase_end(
     text: &str,
-    mut pos: usize,
+    pos: usize,
     rest: &[String],
     english: Option<&[String]>,
+    gap: u8,
 ) -> Option<usize> {
-    for (i, stem) in rest.iter().enumerate() {
-        if !text.get(..pos)?.ends_with(' ') {
-            if let Some(rests) = english {
-                english_word_end(text, pos, rests.get(i)?)?;
-            }
-            pos += text.get(pos..)?.find(' ')? + 1;
+    let Some(stem) = rest.first() else {
+        return Some(if text.get(..pos)?.ends_with(' ') {
+            pos - 1
+        } else {
+            pos
+        });
+    };
+    let mut at = pos;
+    if !text.get(..pos)?.ends_with(' ') {
+        if let Some(rests) = english {
+            english_word_end(text, pos, rests.first()?)?;
         }
-        if !text.get(pos..)?.starts_with(stem.as_str()) {
-            return None;
-        }
-        pos += stem.len();
+        at += text.get(pos..)?.find(' ')? + 1;
     }
-    Some(if text.get(..pos)?.ends_with(' ') {
-        pos - 1
-    } else {
-        pos
-    })
+    for skipped in 0..=gap {
+        if text.get(at..)?.starts_with(stem.as_str())
+            && let Some(end) = phrase_end(
+                text,
+                at + stem.len(),
+                &rest[1..],
+                english.map(|r| r.get(1..).unwrap_or_default()),
+                gap,
+            )
+        {
+            return Some(end);
+        }
+        if skipped < gap {
+            at += text.get(at..)?.find(' ')? + 1;
+        }
+    }
+    None
 }
 
 /// The department the policy gives for the rows that fired: a form code's
@@ -499,7 +531,7 @@ pub fn decide<'a>(spec: &'a Spec, hits: &mut [Hit]) -> &'a str {
 /// Finds, for every term, the longer terms whose shortest match (their
 /// stems joined as they would be found) contains its needle.
 fn add_shadows(types: &mut [TypeSpec]) {
-    type Key = (Vec<String>, bool, String, Vec<String>, bool);
+    type Key = (Vec<String>, bool, String, Vec<String>, bool, u8);
     let all: Vec<Key> = {
         let mut v: Vec<Key> = types
             .iter()
@@ -511,6 +543,7 @@ fn add_shadows(types: &mut [TypeSpec]) {
                         t.written_rest.clone(),
                         t.inner_rests.clone(),
                         t.english,
+                        t.gap,
                     )
                 })
             })
@@ -549,17 +582,18 @@ fn add_shadows(types: &mut [TypeSpec]) {
             let own = shortest(&term.stems, "");
             term.shadows = all
                 .iter()
-                .filter(|(u, _, _, _, _)| *u != term.stems)
-                .filter(|(u, _, rest, _, _)| {
+                .filter(|(u, ..)| *u != term.stems)
+                .filter(|(u, _, rest, ..)| {
                     let text = shortest(u, rest);
                     text.trim_end().len() > own.trim_end().len() && text.contains(&needle)
                 })
-                .map(|(u, compound, rest, inner, english)| Shadow {
+                .map(|(u, compound, rest, inner, english, gap)| Shadow {
                     stems: u.clone(),
                     compound: *compound,
                     written_rest: rest.clone(),
                     inner_rests: inner.clone(),
                     english: *english,
+                    gap: *gap,
                 })
                 .collect();
         }

@@ -127,9 +127,14 @@ fn write_terms(out: &mut impl Write, terms: &[TermInfo<'_>]) -> io::Result<()> {
         } else {
             t.weight.to_string()
         };
+        let gap = match t.gap {
+            0 => String::new(),
+            1 => "  (another word may stand between)".to_owned(),
+            n => format!("  (up to {n} other words may stand between)"),
+        };
         writeln!(
             out,
-            "      {language} {kind:8} {weight:>3}  {:width$}  {}",
+            "      {language} {kind:8} {weight:>3}  {:width$}  {}{gap}",
             t.term,
             pattern_text(&t.pattern),
         )?;

@@ -147,6 +147,56 @@ fn types_with_terms_show_how_each_term_is_searched_for() {
 }
 
 #[test]
+fn a_terms_gap_is_shown_in_text_and_json() {
+    let klippan = klippan();
+    let dir = klippan.to_str().unwrap();
+    let o = run(
+        &["types", dir, "--department", "miljoforbund", "--terms"],
+        "",
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let line = out.lines().find(|l| l.contains(" open a café "));
+    let line = line.expect("open a café is listed");
+    assert!(
+        line.ends_with("open… a café…  (another word may stand between)"),
+        "{line}"
+    );
+    let line = out.lines().find(|l| l.contains(" food control "));
+    assert!(
+        line.is_some_and(|l| !l.contains("may stand between")),
+        "{line:?}"
+    );
+
+    let o = run(
+        &[
+            "types",
+            dir,
+            "--department",
+            "miljoforbund",
+            "--terms",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    let types: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let terms = types
+        .as_array()
+        .and_then(|a| a.iter().find(|t| t["id"] == "livsmedelskontroll"))
+        .and_then(|t| t["terms"].as_array())
+        .expect("livsmedelskontroll has terms");
+    let gap = |term: &str| {
+        terms
+            .iter()
+            .find(|t| t["term"] == term)
+            .map(|t| t["gap"].clone())
+    };
+    assert_eq!(gap("open a café"), Some(Value::from(1)));
+    assert_eq!(gap("food control"), Some(Value::from(0)));
+}
+
+#[test]
 fn an_unknown_department_is_a_usage_error_listing_the_known_ones() {
     let klippan = klippan();
     let o = run(

@@ -58,6 +58,8 @@ pub(crate) struct Entry<'a> {
     /// A negative word: it counts wherever it is found, even inside a
     /// longer term, and hides no term inside it.
     pub negative: bool,
+    /// How many other words may stand between two of its words.
+    pub gap: u8,
 }
 
 /// A term whose first word starts with a key, with what must follow the key.
@@ -79,6 +81,8 @@ struct Owner {
     /// An English term: each of its words must go on with an English
     /// ending ([`SearchPattern::english_endings`]).
     english_endings: bool,
+    /// How many other words may stand between two of its words.
+    gap: u8,
 }
 
 impl Owner {
@@ -150,6 +154,7 @@ impl Matcher {
                     inner_rests,
                     written_rest,
                     english_endings: entry.pattern.english_endings,
+                    gap: entry.gap,
                 };
                 (key, owner)
             })
@@ -264,7 +269,7 @@ impl Matcher {
                 }
                 let word_end = end + owner.tail.len();
                 let english = owner.english_endings.then_some(&owner.inner_rests[..]);
-                if let Some(end) = phrase_end(normalized, word_end, &owner.rest, english)
+                if let Some(end) = phrase_end(normalized, word_end, &owner.rest, english, owner.gap)
                     .and_then(|found| owner.word_end(normalized, found))
                 {
                     hits.push(Hit {
@@ -280,31 +285,93 @@ impl Matcher {
 }
 
 /// Where a phrase ends, given that its first stem ended at `pos`: each
-/// further stem must start the next word. `None` when the text does not
-/// continue with them. With `english` (the written rests of the words
-/// before the last), each word the phrase passes must go on as an English
-/// word does ([`english_word_end`]).
+/// further stem must start the next word, or one of the `gap` words after
+/// it. `None` when the text does not continue with them. With `english`
+/// (the written rests of the words before the last), each word the phrase
+/// passes must go on as an English word does ([`english_word_end`]).
 fn phrase_end(
+    text: &[u8],
+    pos: usize,
+    rest: &[String],
+    english: Option<&[Vec<u8>]>,
+    gap: u8,
+) -> Option<usize> {
+    if gap == 0 {
+        return words_end(text, pos, rest, english);
+    }
+    words_with_gaps_end(text, pos, rest, 0, english, gap)
+}
+
+/// [`phrase_end`] without a gap: each word right after the last. A loop,
+/// which is what nearly every phrase takes on every routing.
+fn words_end(
     text: &[u8],
     mut pos: usize,
     rest: &[String],
     english: Option<&[Vec<u8>]>,
 ) -> Option<usize> {
     for (i, stem) in rest.iter().enumerate() {
-        // A whole-word stem (ending with a space) has already reached the
-        // next word; any other stem skips the rest of its word.
-        if !text.get(..pos)?.ends_with(b" ") {
-            if let Some(rests) = english {
-                english_word_end(text, pos, rests.get(i)?)?;
-            }
-            pos += text.get(pos..)?.iter().position(|&b| b == b' ')? + 1;
-        }
+        pos = next_word(text, pos, english, i)?;
         if !continues_with(text, pos, stem.as_bytes()) {
             return None;
         }
         pos += stem.len();
     }
-    // The end of the last word found, not the space after it.
+    last_word_end(text, pos)
+}
+
+/// [`phrase_end`] with up to `gap` other words before each of `rest[i..]`,
+/// the word before them found up to `pos`. Tries the nearest place of each
+/// word first, and a farther one where the rest of the phrase does not
+/// follow the nearest: a phrase has a few words and a gap at most
+/// [`crate::model::Term::MAX_GAP`], so the search stays small.
+fn words_with_gaps_end(
+    text: &[u8],
+    pos: usize,
+    rest: &[String],
+    i: usize,
+    english: Option<&[Vec<u8>]>,
+    gap: u8,
+) -> Option<usize> {
+    let Some(stem) = rest.get(i) else {
+        return last_word_end(text, pos);
+    };
+    let mut at = next_word(text, pos, english, i)?;
+    for skipped in 0..=gap {
+        if continues_with(text, at, stem.as_bytes())
+            && let Some(end) = words_with_gaps_end(text, at + stem.len(), rest, i + 1, english, gap)
+        {
+            return Some(end);
+        }
+        if skipped < gap {
+            at += word_len(text, at)? + 1;
+        }
+    }
+    None
+}
+
+/// Where the word after a phrase's word `i`, found up to `pos`, starts. A
+/// whole-word stem (ending with a space) has already reached it; any other
+/// skips the rest of its word, which for an English phrase (`english`, the
+/// written rests of its words) must go on as an English word does.
+fn next_word(text: &[u8], pos: usize, english: Option<&[Vec<u8>]>, i: usize) -> Option<usize> {
+    if text.get(..pos)?.ends_with(b" ") {
+        return Some(pos);
+    }
+    if let Some(rests) = english {
+        english_word_end(text, pos, rests.get(i)?)?;
+    }
+    Some(pos + word_len(text, pos)? + 1)
+}
+
+/// The bytes from `pos` to the next space (normalised text ends every word
+/// with one); `None` at the end of the text.
+fn word_len(text: &[u8], pos: usize) -> Option<usize> {
+    text.get(pos..)?.iter().position(|&b| b == b' ')
+}
+
+/// The end of the last word found, up to `pos`: not the space after it.
+fn last_word_end(text: &[u8], pos: usize) -> Option<usize> {
     Some(if text.get(..pos)?.ends_with(b" ") {
         pos - 1
     } else {
@@ -424,6 +491,7 @@ mod tests {
             pattern: Cow::Owned(pattern),
             term,
             negative: false,
+            gap: 0,
         }
     }
 
@@ -560,6 +628,41 @@ mod tests {
     }
 
     #[test]
+    fn a_gap_lets_other_words_stand_between_a_phrases_words() {
+        let gapped = |pattern: SearchPattern, term, gap| Entry {
+            pattern: Cow::Owned(pattern),
+            term,
+            negative: false,
+            gap,
+        };
+        let m = compile(
+            vec![
+                gapped(english("open a café"), t(0, 0), 1),
+                gapped(p("överklag beslut bygglov"), t(1, 0), 2),
+                gapped(p("töm kärl"), t(2, 0), 0),
+            ],
+            swedish_streets(),
+        );
+        // As written, and with one word between two of its words.
+        assert_eq!(m.found(" i want to open a café "), vec![t(0, 0)]);
+        assert_eq!(m.found(" i am opening a small café "), vec![t(0, 0)]);
+        // Two words between is more than the gap.
+        assert_eq!(m.found(" opening a very small café "), vec![]);
+        // The phrase's own words keep their rules: `openair` is no form of
+        // `open`, whatever the gap.
+        assert_eq!(m.found(" an openair a café "), vec![]);
+        // The nearest place of a word is not the only one tried: the first
+        // `beslut` is followed by nothing, the second by `bygglov`.
+        assert_eq!(
+            m.found(" överklaga beslutet och beslutet om bygglovet "),
+            vec![t(1, 0)]
+        );
+        // Without a gap, nothing may stand between.
+        assert_eq!(m.found(" töm vårt kärl "), vec![]);
+        assert_eq!(m.found(" töm kärlet "), vec![t(2, 0)]);
+    }
+
+    #[test]
     fn negative_words_count_inside_longer_terms_and_hide_nothing() {
         let entries = vec![
             positive((p("enskild avlopp"), t(0, 0))),
@@ -567,6 +670,7 @@ mod tests {
                 pattern: Cow::Owned(p("enskild")),
                 term: t(1, 0),
                 negative: true,
+                gap: 0,
             },
             positive((p("dagvatten"), t(1, 1))),
             positive((p("avgift"), t(2, 0))),
@@ -574,6 +678,7 @@ mod tests {
                 pattern: Cow::Owned(p("avgiftsfri")),
                 term: t(3, 0),
                 negative: true,
+                gap: 0,
             },
         ];
         let m = compile(entries, swedish_streets());

@@ -10,7 +10,8 @@ use crate::decision::TermKind;
 
 /// A keyword or phrase that recognises an enquiry type, written either as a
 /// plain string (`"bygglov"`, default weight) or as a table
-/// (`{ term = "bygglov", weight = 2.0 }`, `{ term = "bok", exact = true }`).
+/// (`{ term = "bygglov", weight = 2.0 }`, `{ term = "bok", exact = true }`,
+/// `{ term = "open a café", gap = 1 }`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Term {
     /// The word or words, as the rule owner wrote them.
@@ -22,9 +23,26 @@ pub struct Term {
     /// stemmed, not inside compounds ([`crate::exact_pattern`]). For a
     /// short word whose stem starts other words (`bok`, stem of `boka`).
     pub exact: bool,
+    /// How many other words may stand between two of its words
+    /// ([`Term::MAX_GAP`] at most): with `gap = 1`, `open a café` also finds
+    /// "opening a small café". None when not given (no word between).
+    pub gap: Option<Spanned<i64>>,
 }
 
 impl Term {
+    /// The largest `gap` a term may have.
+    pub const MAX_GAP: i64 = 3;
+
+    /// Its `gap` as the matcher uses it: 0 when not given or out of range
+    /// (the check reports that).
+    pub fn gap_words(&self) -> u8 {
+        self.gap
+            .as_ref()
+            .and_then(|g| u8::try_from(*g.get_ref()).ok())
+            .filter(|g| i64::from(*g) <= Self::MAX_GAP)
+            .unwrap_or(0)
+    }
+
     /// What finding the term adds to its type's score: its own weight, else
     /// the default of its list's `kind` (1 for a keyword, 2 for a phrase).
     pub fn weight_in(&self, kind: TermKind) -> f64 {
@@ -45,6 +63,7 @@ struct TermTable {
     weight: Option<Spanned<f64>>,
     #[serde(default)]
     exact: bool,
+    gap: Option<Spanned<i64>>,
 }
 
 impl<'de> Deserialize<'de> for Term {
@@ -88,11 +107,13 @@ impl<'de> Deserialize<'de> for Term {
                 text: Spanned::new(span, s),
                 weight: None,
                 exact: false,
+                gap: None,
             },
             StringOrTable::Table(t) => Term {
                 text: t.term,
                 weight: t.weight,
                 exact: t.exact,
+                gap: t.gap,
             },
         })
     }

@@ -126,6 +126,7 @@ pub(super) fn compile(
                             weight: term.weight_in(kind),
                             negative: false,
                             exact: term.exact,
+                            gap: term.gap_words(),
                         },
                     );
                 }
@@ -145,6 +146,7 @@ pub(super) fn compile(
                             weight: 0.0,
                             negative: true,
                             exact: false,
+                            gap: 0,
                         },
                     );
                 }
@@ -238,6 +240,8 @@ struct RuleTerm<'a> {
     weight: f64,
     negative: bool,
     exact: bool,
+    /// Other words allowed between two of its words.
+    gap: u8,
 }
 
 fn add_term<'s>(
@@ -254,6 +258,7 @@ fn add_term<'s>(
         weight,
         negative,
         exact,
+        gap,
     } = rule;
     let Some(pattern) = stemmers.term_pattern(text, lang, exact) else {
         return;
@@ -279,10 +284,12 @@ fn add_term<'s>(
         weight,
         negative,
         exact,
+        gap,
     });
     patterns.push(Entry {
         pattern,
         term: TermRef { ty, term },
         negative,
+        gap,
     });
 }

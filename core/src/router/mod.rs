@@ -118,6 +118,8 @@ pub(crate) struct CompiledTerm {
     pub negative: bool,
     /// Matched as written ([`crate::exact_pattern`]), not stemmed.
     pub exact: bool,
+    /// Other words allowed between two of its words (`gap`).
+    pub gap: u8,
 }
 
 /// A rule term of an enquiry type as the router uses it: what is searched
@@ -139,6 +141,9 @@ pub struct TermInfo<'a> {
     pub negative: bool,
     /// Whether it is matched as written, each word whole (`exact = true`).
     pub exact: bool,
+    /// How many other words may stand between two of its words (its
+    /// `gap`; 0 when not given).
+    pub gap: u8,
     /// How it is searched for.
     pub pattern: SearchPattern,
 }
@@ -307,6 +312,7 @@ impl Router {
                 weight: t.weight,
                 negative: t.negative,
                 exact: t.exact,
+                gap: t.gap,
                 pattern: if t.exact {
                     exact_pattern(&t.text)?
                 } else {

@@ -218,10 +218,11 @@ impl Stemmers {
         }
     }
 
-    /// Whether a rule term has a pattern (a letter or digit); remembers the
-    /// pattern for [`Stemmers::pattern_ref`] without copying it.
-    pub(crate) fn has_pattern(&mut self, term: &str, lang: Language) -> bool {
-        self.with_pattern(term, lang, Option::is_some)
+    /// How many words a rule term's pattern has; `None` for a term without
+    /// a letter or digit. Remembers the pattern for
+    /// [`Stemmers::pattern_ref`] without copying it.
+    pub(crate) fn words_in(&mut self, term: &str, lang: Language) -> Option<usize> {
+        self.with_pattern(term, lang, |p| p.as_ref().map(|p| p.stems.len()))
     }
 
     /// `f` of the term's pattern, stemmed on first use and remembered.
@@ -431,7 +432,7 @@ mod tests {
         let fresh = s.pattern_ref("bygglov", Language::Swedish);
         assert!(matches!(fresh, Some(Cow::Owned(_))), "not remembered yet");
         let fresh = fresh.map(Cow::into_owned);
-        assert!(s.has_pattern("bygglov", Language::Swedish));
+        assert_eq!(s.words_in("bygglov", Language::Swedish), Some(1));
         let kept = s.pattern_ref("bygglov", Language::Swedish);
         assert!(matches!(kept, Some(Cow::Borrowed(_))), "remembered");
         assert_eq!(kept.map(Cow::into_owned), fresh);
@@ -439,7 +440,7 @@ mod tests {
         let english = s.pattern_ref("bygglov", Language::English);
         assert!(matches!(english, Some(Cow::Owned(_))));
         // A term without letters is remembered as having none.
-        assert!(!s.has_pattern("--", Language::Swedish));
+        assert_eq!(s.words_in("--", Language::Swedish), None);
         assert_eq!(s.pattern_ref("--", Language::Swedish), None);
     }
 
@@ -471,7 +472,7 @@ mod tests {
         ];
         let mut s = Stemmers::new();
         for (term, lang) in terms {
-            assert!(s.has_pattern(term, lang), "{term}");
+            assert!(s.words_in(term, lang).is_some(), "{term}");
         }
         for (term, lang) in terms {
             let remembered = s.pattern_ref(term, lang).map(Cow::into_owned);

@@ -35,11 +35,37 @@ pub(super) fn check_term(
     // A term has a pattern when it has a word; compilation asks for the
     // same pattern, from the stemmers' memory (an exact term is not
     // stemmed).
-    let usable = if term.exact {
-        crate::text::exact_pattern(term.text.get_ref()).is_some()
+    let words = if term.exact {
+        crate::text::exact_pattern(term.text.get_ref()).map(|p| p.stems.len())
     } else {
-        stemmers.has_pattern(term.text.get_ref(), lang)
+        stemmers.words_in(term.text.get_ref(), lang)
     };
+    if let Some(g) = &term.gap {
+        let gap = *g.get_ref();
+        if !(1..=Term::MAX_GAP).contains(&gap) {
+            let l = c.at(source, g);
+            c.error(
+                DiagnosticKind::InvalidValue,
+                format!("`gap` must be 1 to {}, not {gap}", Term::MAX_GAP),
+                l,
+                Some("it is how many other words may stand between two of the term's words".into()),
+            );
+        } else if words == Some(1) {
+            let l = c.at(source, g);
+            c.error(
+                DiagnosticKind::InvalidValue,
+                format!(
+                    "`gap` needs a term of several words, and `{}` has one",
+                    term.text.get_ref()
+                ),
+                l,
+                Some(
+                    "a gap lets other words stand between the term's words; remove it here".into(),
+                ),
+            );
+        }
+    }
+    let usable = words.is_some();
     if !usable {
         let l = c.at(source, &term.text);
         c.error(
