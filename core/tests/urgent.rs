@@ -188,3 +188,28 @@ fn in_office_hours_and_for_other_types_there_is_no_duty_step() {
     assert_eq!(&*d.handler, "kundtjanst");
     assert!(steps(&d).iter().all(|s| !s.starts_with("out-of-hours")));
 }
+
+#[test]
+fn statistics_hold_a_duty_service_to_its_own_target() {
+    use kommunlots::stats::{self, Options};
+    let router = klippan();
+    // A child at risk reported by e-service on a Saturday night: the duty
+    // service has one hour (the channel's own target would be days).
+    let log = r#"{"id": "N-1", "channel": "e-service", "text": "Jag är orolig för grannens barn, de är ensamma hemma och skriker", "received_at": "2027-03-20T23:30:00+01:00", "answered_at": "2027-03-21T00:20:00+01:00"}
+{"id": "N-2", "channel": "e-service", "text": "Jag är orolig för grannens barn, de är ensamma hemma och skriker", "received_at": "2027-03-20T23:30:00+01:00", "answered_at": "2027-03-21T01:00:00+01:00"}
+{"id": "N-3", "channel": "e-service", "text": "Jag är orolig för grannens barn, de är ensamma hemma och skriker", "received_at": "2027-03-23T10:00:00+01:00", "answered_at": "2027-03-23T13:00:00+01:00"}
+"#;
+    let as_of = "2027-04-01T12:00:00+02:00"
+        .parse()
+        .unwrap_or_else(|e| unreachable!("a valid timestamp: {e}"));
+    let report = stats::report(&router, log.as_bytes(), Options::as_of(as_of))
+        .unwrap_or_else(|e| unreachable!("reading a string cannot fail: {e}"));
+    let e_service = report
+        .service
+        .iter()
+        .find(|s| s.channel.as_str() == "e-service")
+        .unwrap_or_else(|| unreachable!("three e-service enquiries"));
+    // N-1 within its hour, N-2 ninety minutes: late. N-3 came in office
+    // hours and is held to the channel's target, which three hours meet.
+    assert_eq!((e_service.answered, e_service.within_target.count), (3, 2));
+}

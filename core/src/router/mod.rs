@@ -293,6 +293,14 @@ impl Router {
             .channel(channel)
     }
 
+    /// The target of the duty service (`out_of_hours`) of `enquiry_type`,
+    /// which a route's first step has while the first handler is closed;
+    /// `None` for a type without one, or an unknown type.
+    pub fn out_of_hours_target(&self, enquiry_type: &str) -> Option<&ServiceTarget> {
+        let ty = &self.types[*self.type_index.get(enquiry_type)?];
+        ty.out_of_hours.as_ref().map(|(_, within)| within)
+    }
+
     /// Every enquiry type, in rule-file order.
     pub fn enquiry_types(&self) -> impl Iterator<Item = EnquiryTypeInfo<'_>> {
         self.types.iter().map(|t| self.type_info(t))

@@ -15,7 +15,7 @@ use super::report::{
     Period, Report, RosaMix, Share, Unmatched, Volume,
 };
 use super::words::WordCounter;
-use crate::decision::{Decision, MatchStatus};
+use crate::decision::{Decision, MatchStatus, StepRole};
 use crate::lines::LineError;
 use crate::model::Channel;
 use crate::rfc3339::LocalTime;
@@ -259,9 +259,17 @@ impl<'r> Aggregator<'r> {
         if let Some(Ok(t)) = answered.map(|a| calendar.working_time_on(timeline, received, a)) {
             state.times.add(t.as_secs());
         }
-        let due = router
-            .target(channel, decision.enquiry_type.as_deref())
-            .and_then(|t| calendar.due_instant_on(timeline, received, t).ok());
+        // A duty service that took the enquiry out of hours is held to its
+        // own target, not the channel's.
+        let duty = decision
+            .path
+            .first()
+            .is_some_and(|s| s.role == StepRole::OutOfHours);
+        let target = match (&decision.enquiry_type, duty) {
+            (Some(ty), true) => router.out_of_hours_target(ty),
+            (ty, _) => router.target(channel, ty.as_deref()),
+        };
+        let due = target.and_then(|t| calendar.due_instant_on(timeline, received, t).ok());
         let Some(due) = due else {
             state.without_target += 1;
             return;
