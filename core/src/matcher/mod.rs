@@ -299,7 +299,7 @@ fn phrase_end(
     if gap == 0 {
         return words_end(text, pos, rest, english);
     }
-    words_with_gaps_end(text, pos, rest, 0, english, gap)
+    words_with_gaps_end(text, pos, rest, 0, english, gap, &mut Vec::new())
 }
 
 /// [`phrase_end`] without a gap: each word right after the last. A loop,
@@ -323,8 +323,11 @@ fn words_end(
 /// [`phrase_end`] with up to `gap` other words before each of `rest[i..]`,
 /// the word before them found up to `pos`. Tries the nearest place of each
 /// word first, and a farther one where the rest of the phrase does not
-/// follow the nearest: a phrase has a few words and a gap at most
-/// [`crate::model::Term::MAX_GAP`], so the search stays small.
+/// follow the nearest. `failed` remembers the places the rest of the
+/// phrase was already tried from, in vain: without it, a phrase whose
+/// words recur in the text (`bla bla bla … bla xyz` in a text of `bla`s)
+/// would try every combination of places, (gap + 1) to the power of its
+/// words, at every start.
 fn words_with_gaps_end(
     text: &[u8],
     pos: usize,
@@ -332,16 +335,19 @@ fn words_with_gaps_end(
     i: usize,
     english: Option<&[Vec<u8>]>,
     gap: u8,
+    failed: &mut Vec<(usize, usize)>,
 ) -> Option<usize> {
     let Some(stem) = rest.get(i) else {
         return last_word_end(text, pos);
     };
     let mut at = next_word(text, pos, english, i)?;
     for skipped in 0..=gap {
-        if continues_with(text, at, stem.as_bytes())
-            && let Some(end) = words_with_gaps_end(text, at + stem.len(), rest, i + 1, english, gap)
-        {
-            return Some(end);
+        let found = at + stem.len();
+        if continues_with(text, at, stem.as_bytes()) && !failed.contains(&(i + 1, found)) {
+            match words_with_gaps_end(text, found, rest, i + 1, english, gap, failed) {
+                Some(end) => return Some(end),
+                None => failed.push((i + 1, found)),
+            }
         }
         if skipped < gap {
             at += word_len(text, at)? + 1;
@@ -660,6 +666,28 @@ mod tests {
         // Without a gap, nothing may stand between.
         assert_eq!(m.found(" töm vårt kärl "), vec![]);
         assert_eq!(m.found(" töm kärlet "), vec![t(2, 0)]);
+    }
+
+    #[test]
+    fn a_gap_does_not_try_every_combination_of_places() {
+        // Twelve words that recur everywhere in the text, then one that
+        // never comes: every start could try 4^11 combinations of places.
+        // Remembering where the rest of the phrase failed makes it a few
+        // hundred; without that, this test would not finish.
+        let phrase = format!("{}xyz", "bla ".repeat(12));
+        let m = compile(
+            vec![Entry {
+                pattern: Cow::Owned(p(&phrase)),
+                term: t(0, 0),
+                negative: false,
+                gap: 3,
+            }],
+            swedish_streets(),
+        );
+        let text = format!(" {}", "bla ".repeat(400));
+        assert_eq!(m.found(&text), vec![]);
+        let text = format!(" {}xyz ", "bla ".repeat(400));
+        assert_eq!(m.found(&text), vec![t(0, 0)]);
     }
 
     #[test]
