@@ -6,6 +6,7 @@ mod common;
 use std::sync::OnceLock;
 
 use jiff::Timestamp;
+use kommunlots::decision::StepRole;
 use kommunlots::stats::{REDACTED, redact};
 use kommunlots::{Channel, Decision, Enquiry, LocalTime, MatchStatus, Router};
 use proptest::prelude::*;
@@ -156,6 +157,38 @@ proptest! {
     fn every_enquiry_gets_a_sound_decision(e in enquiry()) {
         let d = klippan().route_at(&e, now());
         check_invariants(&d)?;
+    }
+
+    #[test]
+    fn a_duty_service_comes_first_exactly_while_the_first_line_is_closed(
+        seconds in 1_767_225_600_i64..1_861_920_000,
+        channel in prop::sample::select(vec![Channel::Email, Channel::EService, Channel::SocialMedia]),
+    ) {
+        // Any second of 2026–2028, by a written channel (the first line's
+        // own unit, `kundtjanst`, takes them all in Klippan).
+        let received = Timestamp::constant(seconds, 0);
+        let router = klippan();
+        let d = router.route(
+            &Enquiry::text("Jag vill inte leva längre")
+                .with_channel(channel)
+                .with_received_at(received),
+        );
+        let open = router
+            .calendar()
+            .is_open(router.opening_hours("kundtjanst"), received)
+            .unwrap_or(true);
+        let roles: Vec<StepRole> = d.path.iter().map(|s| s.role).collect();
+        if open {
+            prop_assert_eq!(&*d.handler, "kundtjanst");
+            prop_assert_eq!(roles.first(), Some(&StepRole::FirstLine));
+        } else {
+            prop_assert_eq!(&*d.handler, "socialjour");
+            prop_assert_eq!(&roles[..2], &[StepRole::OutOfHours, StepRole::FirstLine][..]);
+            // Open day and night, the duty service is due 15 minutes after
+            // receipt, to the second.
+            let due = d.path[0].due.map(|t| t.timestamp());
+            prop_assert_eq!(due, Some(received + jiff::SignedDuration::from_mins(15)));
+        }
     }
 
     #[test]
