@@ -515,6 +515,11 @@ mod tests {
             .unwrap_or_else(|| unreachable!("`{term}` has letters"))
     }
 
+    /// The pattern of a term marked `exact`.
+    fn exact(term: &str) -> SearchPattern {
+        crate::text::exact_pattern(term).unwrap_or_else(|| unreachable!("`{term}` has letters"))
+    }
+
     fn p(stems: &str) -> SearchPattern {
         let stems: Vec<String> = stems.split(' ').map(str::to_owned).collect();
         let inner = vec![String::new(); stems.len() - 1];
@@ -646,6 +651,7 @@ mod tests {
                 gapped(english("open a café"), t(0, 0), 1),
                 gapped(p("överklag beslut bygglov"), t(1, 0), 2),
                 gapped(p("töm kärl"), t(2, 0), 0),
+                gapped(exact("bok ett rum"), t(3, 0), 1),
             ],
             swedish_streets(),
         );
@@ -666,6 +672,9 @@ mod tests {
         // Without a gap, nothing may stand between.
         assert_eq!(m.found(" töm vårt kärl "), vec![]);
         assert_eq!(m.found(" töm kärlet "), vec![t(2, 0)]);
+        // An exact term's words stay whole words, a gap or not.
+        assert_eq!(m.found(" bok ett litet rum "), vec![t(3, 0)]);
+        assert_eq!(m.found(" boka ett litet rum "), vec![]);
     }
 
     #[test]
