@@ -161,7 +161,8 @@ pub struct TestCaseDef {
     pub channel: Option<Channel>,
     /// When the enquiry arrived, RFC 3339 with an offset
     /// (`"2027-03-29T10:00:00+02:00"`); deadlines count from it. Without
-    /// it they count from the time the test runs.
+    /// it the case arrives on an ordinary working morning
+    /// ([`crate::testing::TestCase::ordinary_morning`]).
     #[serde(default)]
     pub received_at: Option<Spanned<String>>,
     /// What the decision must say; fields left out are not checked.
