@@ -33,6 +33,11 @@ impl Term {
     /// The largest `gap` a term may have.
     pub const MAX_GAP: i64 = 3;
 
+    /// The most words a term with a `gap` may have: the matcher tries the
+    /// places of its words one word after another, and a phrase longer
+    /// than a sentence has no use for a gap.
+    pub const MAX_GAP_WORDS: usize = 12;
+
     /// Its `gap` as the matcher uses it: 0 when not given or out of range
     /// (the check reports that).
     pub fn gap_words(&self) -> u8 {

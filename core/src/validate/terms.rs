@@ -50,6 +50,18 @@ pub(super) fn check_term(
                 l,
                 Some("it is how many other words may stand between two of the term's words".into()),
             );
+        } else if words.is_some_and(|w| w > Term::MAX_GAP_WORDS) {
+            let l = c.at(source, g);
+            c.error(
+                DiagnosticKind::Limit,
+                format!(
+                    "a term with a `gap` may have at most {} words, and this one has {}",
+                    Term::MAX_GAP_WORDS,
+                    words.unwrap_or_default()
+                ),
+                l,
+                Some("split it into shorter phrases".into()),
+            );
         } else if words == Some(1) {
             let l = c.at(source, g);
             c.error(
