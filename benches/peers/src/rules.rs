@@ -404,7 +404,7 @@ fn word_end(text: &str, term: &TermSpec, stem_end: usize) -> Option<usize> {
     }
 }
 
-/// kommunlots' `english_word_end` (core/src/matcher/mod.rs): where an
+/// kommunlots' `english_word_end` (core/src/matcher/phrase.rs): where an
 /// English word whose stem was found up to `found` ends, with `rest` what
 /// the term's word has after its stem: past `rest` where the text has it
 /// and then an English ending; at `found` where the text has an ending in
@@ -422,7 +422,7 @@ fn english_word_end(text: &str, found: usize, rest: &str) -> Option<usize> {
     }
 }
 
-/// kommunlots' `ends_in_english` (core/src/matcher/mod.rs): the word in
+/// kommunlots' `ends_in_english` (core/src/matcher/phrase.rs): the word in
 /// which `end` falls goes on with an English ending.
 fn ends_in_english(text: &str, end: usize) -> bool {
     is_english_ending(&text[..end], word_rest(text, end))
@@ -446,7 +446,7 @@ fn in_street_name(text: &str, start: usize, end: usize, streets: &[String]) -> b
         .any(|s| text[..word_end].ends_with(s.as_str()) && end + s.len() <= word_end)
 }
 
-/// kommunlots' `phrase_end` (core/src/matcher/mod.rs): where a phrase
+/// kommunlots' `phrase_end` (core/src/matcher/phrase.rs): where a phrase
 /// ends, given that its first stem ended at `pos`; each further stem starts
 /// the next word or one of the `gap` words after it (the nearest place
 /// first, then farther ones). With `english` (the written rests of the
