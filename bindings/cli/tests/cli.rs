@@ -252,7 +252,7 @@ fn json_lines_report_a_bad_line_in_place() {
     );
     assert!(lines[1].get("department").is_none(), "{out}");
     assert_eq!(lines[2]["id"], 3);
-    assert_eq!(lines[2]["enquiry_type"], "va-anmalan");
+    assert_eq!(lines[2]["enquiry_type"], "vattenlacka");
     assert!(
         stderr(&o).contains("1 input line could not be read (first at line 2)"),
         "{}",
