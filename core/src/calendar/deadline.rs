@@ -91,8 +91,8 @@ impl Calendar {
         at: Timestamp,
     ) -> Result<bool, CalendarError> {
         self.next_opening(&Cached::new(self, timeline), at)
-            .or_else(|_| self.next_opening(&Direct::new(self, timeline.hours()), at))
             .map(|open| open == at)
+            .or_else(|_| self.is_open(timeline.hours(), at))
     }
 
     /// The unit's opening time between `from` and `to`; negative when `to`
