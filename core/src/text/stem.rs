@@ -218,11 +218,15 @@ impl Stemmers {
         }
     }
 
-    /// How many words a rule term's pattern has; `None` for a term without
-    /// a letter or digit. Remembers the pattern for
-    /// [`Stemmers::pattern_ref`] without copying it.
-    pub(crate) fn words_in(&mut self, term: &str, lang: Language) -> Option<usize> {
-        self.with_pattern(term, lang, |p| p.as_ref().map(|p| p.stems.len()))
+    /// How many words a rule term's pattern ([`Stemmers::term_pattern`])
+    /// has; `None` for a term without a letter or digit. Remembers a
+    /// stemmed pattern for [`Stemmers::pattern_ref`] without copying it.
+    pub(crate) fn words_in(&mut self, term: &str, lang: Language, exact: bool) -> Option<usize> {
+        if exact {
+            exact_pattern(term).map(|p| p.stems.len())
+        } else {
+            self.with_pattern(term, lang, |p| p.as_ref().map(|p| p.stems.len()))
+        }
     }
 
     /// `f` of the term's pattern, stemmed on first use and remembered.
@@ -432,7 +436,7 @@ mod tests {
         let fresh = s.pattern_ref("bygglov", Language::Swedish);
         assert!(matches!(fresh, Some(Cow::Owned(_))), "not remembered yet");
         let fresh = fresh.map(Cow::into_owned);
-        assert_eq!(s.words_in("bygglov", Language::Swedish), Some(1));
+        assert_eq!(s.words_in("bygglov", Language::Swedish, false), Some(1));
         let kept = s.pattern_ref("bygglov", Language::Swedish);
         assert!(matches!(kept, Some(Cow::Borrowed(_))), "remembered");
         assert_eq!(kept.map(Cow::into_owned), fresh);
@@ -440,7 +444,7 @@ mod tests {
         let english = s.pattern_ref("bygglov", Language::English);
         assert!(matches!(english, Some(Cow::Owned(_))));
         // A term without letters is remembered as having none.
-        assert_eq!(s.words_in("--", Language::Swedish), None);
+        assert_eq!(s.words_in("--", Language::Swedish, false), None);
         assert_eq!(s.pattern_ref("--", Language::Swedish), None);
     }
 
@@ -472,7 +476,7 @@ mod tests {
         ];
         let mut s = Stemmers::new();
         for (term, lang) in terms {
-            assert!(s.words_in(term, lang).is_some(), "{term}");
+            assert!(s.words_in(term, lang, false).is_some(), "{term}");
         }
         for (term, lang) in terms {
             let remembered = s.pattern_ref(term, lang).map(Cow::into_owned);

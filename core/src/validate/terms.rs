@@ -33,13 +33,8 @@ pub(super) fn check_term(
         }
     }
     // A term has a pattern when it has a word; compilation asks for the
-    // same pattern, from the stemmers' memory (an exact term is not
-    // stemmed).
-    let words = if term.exact {
-        crate::text::exact_pattern(term.text.get_ref()).map(|p| p.stems.len())
-    } else {
-        stemmers.words_in(term.text.get_ref(), lang)
-    };
+    // same pattern, from the stemmers' memory.
+    let words = stemmers.words_in(term.text.get_ref(), lang, term.exact);
     if let Some(g) = &term.gap {
         let gap = *g.get_ref();
         if !(1..=Term::MAX_GAP).contains(&gap) {
