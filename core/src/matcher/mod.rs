@@ -302,7 +302,10 @@ impl Matcher {
     /// have a gap ([`gapped_phrase_end`]).
     ///
     /// Apart from the loop every other key takes: a check of each term's
-    /// gap there cost 2 % of a routing, although few terms have one.
+    /// gap there cost 2 % of a routing, although few terms have one. The
+    /// body repeats that loop's on purpose: one `#[inline(always)]` helper
+    /// for both, taking the phrase search as a closure, still cost the
+    /// other loop 0.1 k instructions a routing (0.5 %).
     #[cold]
     #[inline(never)]
     fn gapped_hits(
