@@ -13,12 +13,15 @@
 //! type out.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use aho_corasick::MatchKind;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 
-use crate::text::SearchPattern;
+use rustc_hash::FxHashSet;
+
+use crate::text::{self, SearchPattern};
 
 mod phrase;
 mod scan;
@@ -66,6 +69,7 @@ pub(crate) struct Entry<'a> {
 }
 
 /// A term whose first word starts with a key, with what must follow the key.
+#[derive(Clone)]
 struct Owner {
     term: TermRef,
     /// Whether the term is a negative word ([`Entry::negative`]).
@@ -105,18 +109,32 @@ impl Owner {
 
 /// A compiled set of terms.
 pub(crate) struct Matcher {
+    /// Every term, as written in the rules.
+    written: Keys,
+    /// The terms with `å`, `ä` or `ö`, written with `a` and `o` instead,
+    /// searched in Swedish typed without the three letters (see
+    /// [`text::is_plain_swedish`]). A term whose plain spelling is another
+    /// term as written is left out: in such a text, the word means what
+    /// it says. So is a one-word term with a short stem ([`Unaccented`]).
+    unaccented: Unaccented,
+    /// Where a found term names a street rather than a subject.
+    street_suffixes: StreetSuffixes,
+}
+
+/// One automaton over the keys of a set of terms, with their owners.
+struct Keys {
     automaton: Option<DFA>,
+    /// The keys, in the automaton's order.
+    keys: Vec<Vec<u8>>,
     /// Whether key `i` must start at a word start (began with a space).
     word_start: Vec<bool>,
-    /// Whether a term of key `i` has a gap ([`Matcher::gapped_hits`]).
+    /// Whether a term of key `i` has a gap ([`Keys::gapped_hits`]).
     gapped: Vec<bool>,
     /// `owners[starts[i]..starts[i + 1]]` are the terms of key `i`.
     starts: Vec<usize>,
     owners: Vec<Owner>,
     /// The length of the longest key, in bytes.
     longest_key: usize,
-    /// Where a found term names a street rather than a subject.
-    street_suffixes: StreetSuffixes,
 }
 
 /// A term found in the text, before overlapping ones are resolved.
@@ -137,13 +155,10 @@ impl Matcher {
         entries: Vec<Entry<'_>>,
         street_suffixes: StreetSuffixes,
     ) -> Result<Matcher, String> {
-        let mut entries: Vec<(Vec<u8>, Owner)> = entries
+        let written: Vec<(Vec<u8>, Owner)> = entries
             .into_iter()
             .map(|entry| {
-                let mut key = entry.pattern.needle().into_bytes();
-                let tail = key.split_off(key.len().min(KEY_BYTES));
-                let rest = entry.pattern.stems[1..].to_vec();
-                let written_rest = entry.pattern.written_rest.as_bytes().to_vec();
+                let needle = entry.pattern.needle().into_bytes();
                 // Only English words are judged by their rests.
                 let inner_rests = if entry.pattern.english_endings {
                     let rests = &entry.pattern.inner_rests;
@@ -154,13 +169,161 @@ impl Matcher {
                 let owner = Owner {
                     term: entry.term,
                     negative: entry.negative,
-                    tail,
-                    rest,
+                    tail: Vec::new(),
+                    rest: entry.pattern.stems[1..].to_vec(),
                     inner_rests,
-                    written_rest,
+                    written_rest: entry.pattern.written_rest.as_bytes().to_vec(),
                     english_endings: entry.pattern.english_endings,
                     gap: entry.gap,
                 };
+                (needle, owner)
+            })
+            .collect();
+        Ok(Matcher {
+            written: Keys::new(written)?,
+            unaccented: Unaccented::default(),
+            street_suffixes,
+        })
+    }
+
+    /// The terms found in `normalized` text, after overlapping matches are
+    /// resolved in favour of the longer one, sorted and without repeats.
+    /// `hits` is working space (cleared first), so a caller can reuse it.
+    ///
+    /// Returns whether a term was found only as written without `å`, `ä`
+    /// and `ö` ([`Matcher::unaccented`]).
+    pub(crate) fn find(
+        &self,
+        normalized: &[u8],
+        hits: &mut Vec<Hit>,
+        out: &mut Vec<TermRef>,
+    ) -> bool {
+        out.clear();
+        hits.clear();
+        // A citizen's address is not what the enquiry is about.
+        let subject = |h: &Hit| !self.street_suffixes.contain(normalized, h.start, h.end);
+        self.written.hits(normalized, hits);
+        hits.retain(subject);
+        let written = hits.len();
+        if text::is_plain_swedish(normalized) {
+            if let Some(keys) = self.unaccented.keys(&self.written) {
+                keys.hits(normalized, hits);
+                hits.retain(subject);
+            }
+        }
+        let unaccented = hits.len() > written;
+        // Sweep in order of start, longest first: a hit is inside a longer
+        // one when an earlier hit reaches at least as far.
+        hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut reach: Option<(usize, usize)> = None;
+        for hit in hits.iter() {
+            // A negative word rules its type out wherever it stands (the
+            // private `enskilda` inside `enskilda avlopp` still says the
+            // municipal water service is not meant), and is no term to win.
+            if hit.negative {
+                out.push(hit.term);
+                continue;
+            }
+            let inside = reach
+                .is_some_and(|(start, end)| end >= hit.end && (start < hit.start || end > hit.end));
+            if reach.is_none_or(|(_, end)| hit.end > end) {
+                reach = Some((hit.start, hit.end));
+            }
+            if !inside {
+                out.push(hit.term);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        unaccented
+    }
+}
+
+/// The terms as written without `å`, `ä` and `ö` ([`Matcher::unaccented`]).
+///
+/// Built the first time a text needs them, not with the rule set: most
+/// enquiries have the letters, and building these costs some 10 M
+/// instructions on Klippan (about 0.8 ms), against 75 M to load the rules.
+#[derive(Default)]
+struct Unaccented(OnceLock<Option<Keys>>);
+
+impl Unaccented {
+    /// The compiled keys of `written`'s terms without the letters, built on
+    /// the first call; `None` if no term has them.
+    fn keys(&self, written: &Keys) -> Option<&Keys> {
+        let build = || {
+            let entries = unaccented_owners(&written.entries());
+            // The same terms as written compiled with the rule set, and
+            // these are fewer and no longer, so this does not fail in
+            // practice; if it did, the text would be read as written, as
+            // without this.
+            (!entries.is_empty())
+                .then(|| Keys::new(entries).ok())
+                .flatten()
+        };
+        self.0.get_or_init(build).as_ref()
+    }
+}
+
+/// The owners of `written` whose terms have `å`, `ä` or `ö`, written with
+/// `a` and `o` instead, unless that is how another term is written.
+fn unaccented_owners(written: &[(Vec<u8>, &Owner)]) -> Vec<(Vec<u8>, Owner)> {
+    let plain = text::without_swedish_letters;
+    // Only ASCII letters replace whole UTF-8 sequences, so this is UTF-8.
+    let plain_str = |s: &String| plain(s.as_bytes()).and_then(|p| String::from_utf8(p).ok());
+    let mut unaccented = Vec::new();
+    for (needle, owner) in written {
+        // A short word's stem is found at the start of any word, and
+        // plain it is often another common word (`hön`, for `höns`:
+        // `hon`, `honom`). A phrase's further words keep it apart.
+        let short = needle.first() == Some(&b' ');
+        if short && owner.rest.is_empty() {
+            continue;
+        }
+        let plain_needle = plain(needle);
+        let plain_rest: Vec<Option<String>> = owner.rest.iter().map(plain_str).collect();
+        let plain_written_rest = plain(&owner.written_rest);
+        let plain_inner: Vec<Option<Vec<u8>>> =
+            owner.inner_rests.iter().map(|r| plain(r)).collect();
+        if plain_needle.is_none()
+            && plain_rest.iter().all(Option::is_none)
+            && plain_written_rest.is_none()
+            && plain_inner.iter().all(Option::is_none)
+        {
+            continue;
+        }
+        let owner = Owner {
+            rest: (plain_rest.into_iter().zip(&owner.rest))
+                .map(|(p, r)| p.unwrap_or_else(|| r.clone()))
+                .collect(),
+            written_rest: plain_written_rest.unwrap_or_else(|| owner.written_rest.clone()),
+            inner_rests: (plain_inner.into_iter().zip(&owner.inner_rests))
+                .map(|(p, r)| p.unwrap_or_else(|| r.clone()))
+                .collect(),
+            tail: Vec::new(),
+            ..**owner
+        };
+        unaccented.push((plain_needle.unwrap_or_else(|| needle.clone()), owner));
+    }
+    if unaccented.is_empty() {
+        return unaccented;
+    }
+    let as_written: FxHashSet<(&[u8], &[String])> = written
+        .iter()
+        .map(|(needle, owner)| (&needle[..], &owner.rest[..]))
+        .collect();
+    unaccented.retain(|(needle, owner)| !as_written.contains(&(&needle[..], &owner.rest[..])));
+    unaccented
+}
+
+impl Keys {
+    /// Compiles `(needle, owner)` pairs: each owner's needle is the first
+    /// word it must find; its `tail` is set here.
+    fn new(entries: Vec<(Vec<u8>, Owner)>) -> Result<Keys, String> {
+        let mut entries: Vec<(Vec<u8>, Owner)> = entries
+            .into_iter()
+            .map(|(mut key, mut owner)| {
+                owner.tail = key.split_off(key.len().min(KEY_BYTES));
                 (key, owner)
             })
             .collect();
@@ -197,23 +360,33 @@ impl Matcher {
                     .map_err(|e| format!("cannot compile the rule terms: {e}"))?,
             )
         };
-        Ok(Matcher {
+        Ok(Keys {
             automaton,
+            keys,
             word_start,
             gapped,
             starts,
             owners,
             longest_key,
-            street_suffixes,
         })
     }
 
-    /// The terms found in `normalized` text, after overlapping matches are
-    /// resolved in favour of the longer one, sorted and without repeats.
-    /// `hits` is working space (cleared first), so a caller can reuse it.
-    pub(crate) fn find(&self, normalized: &[u8], hits: &mut Vec<Hit>, out: &mut Vec<TermRef>) {
-        out.clear();
-        hits.clear();
+    /// Each owner with the whole first word it must find (its key and its
+    /// tail), as [`Keys::new`] takes them.
+    fn entries(&self) -> Vec<(Vec<u8>, &Owner)> {
+        let groups = self.starts.windows(2).zip(&self.keys);
+        groups
+            .flat_map(|(w, key)| {
+                let owners = self.owners.get(w[0]..w[1]).unwrap_or_default();
+                owners
+                    .iter()
+                    .map(move |owner| ([&key[..], &owner.tail].concat(), owner))
+            })
+            .collect()
+    }
+
+    /// Adds to `hits` every term found in `normalized`.
+    fn hits(&self, normalized: &[u8], hits: &mut Vec<Hit>) {
         let Some(automaton) = &self.automaton else {
             return;
         };
@@ -225,37 +398,12 @@ impl Matcher {
         scan::scan(automaton, normalized, self.longest_key, |state, end| {
             self.hits_ending_at(automaton, state, normalized, end, hits);
         });
-        // A citizen's address is not what the enquiry is about.
-        hits.retain(|h| !self.street_suffixes.contain(normalized, h.start, h.end));
-        // Sweep in order of start, longest first: a hit is inside a longer
-        // one when an earlier hit reaches at least as far.
-        hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut reach: Option<(usize, usize)> = None;
-        for hit in hits.iter() {
-            // A negative word rules its type out wherever it stands (the
-            // private `enskilda` inside `enskilda avlopp` still says the
-            // municipal water service is not meant), and is no term to win.
-            if hit.negative {
-                out.push(hit.term);
-                continue;
-            }
-            let inside = reach
-                .is_some_and(|(start, end)| end >= hit.end && (start < hit.start || end > hit.end));
-            if reach.is_none_or(|(_, end)| hit.end > end) {
-                reach = Some((hit.start, hit.end));
-            }
-            if !inside {
-                out.push(hit.term);
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
     }
 
     /// Adds to `hits` the terms whose key ends at `end`, where the
     /// automaton is in the match state `state`.
     ///
-    /// Kept out of line so that the scan loop in [`Matcher::find`] holds
+    /// Kept out of line so that the scan loop in [`Keys::hits`] holds
     /// its state in registers: inlined, this body made the compiler keep
     /// the automaton's state on the stack, and every byte waited for it.
     #[inline(never)]
@@ -298,7 +446,7 @@ impl Matcher {
         }
     }
 
-    /// [`Matcher::hits_ending_at`] for the terms of a key some of which
+    /// [`Keys::hits_ending_at`] for the terms of a key some of which
     /// have a gap ([`gapped_phrase_end`]).
     ///
     /// Apart from the loop every other key takes: a check of each term's
@@ -656,6 +804,58 @@ mod tests {
     fn shared_patterns_report_every_owner_once() {
         let m = matcher(vec![(p("snö"), t(0, 1)), (p("snö"), t(2, 0))]);
         assert_eq!(m.found(" snö och mer snö "), vec![t(0, 1), t(2, 0)]);
+    }
+
+    /// What `find` reports for `text`: the terms, and whether one was
+    /// found only as written without `å`, `ä` and `ö`.
+    fn found_plain(m: &Matcher, text: &str) -> (Vec<TermRef>, bool) {
+        let mut out = Vec::new();
+        let plain = m.find(text.as_bytes(), &mut Vec::new(), &mut out);
+        (out, plain)
+    }
+
+    #[test]
+    fn swedish_typed_without_its_letters_is_read_plain() {
+        let m = matcher(vec![(p("förskol"), t(0, 0)), (p("snöröjning"), t(1, 0))]);
+        assert_eq!(
+            found_plain(&m, " jag vill ansoka om forskoleplats "),
+            (vec![t(0, 0)], true)
+        );
+        assert_eq!(
+            found_plain(&m, " nar kommer snorojningen "),
+            (vec![t(1, 0)], true)
+        );
+        // As written, the plain spelling is not needed.
+        assert_eq!(found_plain(&m, " förskolan "), (vec![t(0, 0)], false));
+        // One of the letters anywhere: typed on a keyboard that has them.
+        assert_eq!(
+            found_plain(&m, " jag vill ansöka om forskoleplats "),
+            (vec![], false)
+        );
+        // English.
+        assert_eq!(
+            found_plain(&m, " when is the forskola open "),
+            (vec![], false)
+        );
+    }
+
+    #[test]
+    fn a_plain_spelling_gives_way_to_short_words_and_written_terms() {
+        let m = matcher(vec![
+            (p("hön"), t(0, 0)),
+            (p("få hjälp"), t(1, 0)),
+            (p("tömning"), t(2, 0)),
+            (p("tomning"), t(3, 0)),
+        ]);
+        // `hön` plain is the start of `hon` and `honom`.
+        assert_eq!(found_plain(&m, " hon har hons "), (vec![], false));
+        // A phrase's further words keep a short first word apart.
+        assert_eq!(found_plain(&m, " kan jag fa hjalp "), (vec![t(1, 0)], true));
+        // Plain, `tömning` is how another term is written; that one counts.
+        assert_eq!(
+            found_plain(&m, " vi vill ha tomning "),
+            (vec![t(3, 0)], false)
+        );
     }
 
     #[test]

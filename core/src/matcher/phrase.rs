@@ -11,7 +11,7 @@
 /// continue with them. With `english` (the written rests of the words
 /// before the last), each word the phrase passes must go on as an English
 /// word does ([`english_word_end`]).
-#[inline]
+#[inline(always)]
 pub(super) fn phrase_end(
     text: &[u8],
     mut pos: usize,

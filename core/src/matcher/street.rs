@@ -1,7 +1,7 @@
 //! Street names in enquiries: a term inside one names the citizen's
 //! address, not the subject.
 
-use crate::text::normalize;
+use crate::text::{normalize, without_swedish_letters};
 
 /// Endings of street names, normalised (`[policy] street_suffixes`): a
 /// word that ends with one and has more before it (`biblioteksgatan`,
@@ -15,9 +15,16 @@ pub(crate) struct StreetSuffixes {
 
 impl StreetSuffixes {
     /// The endings given, each normalised as enquiry text is; those that
-    /// are not one word are left out (validation reports them).
+    /// are not one word are left out (validation reports them). An ending
+    /// with `å`, `ä` or `ö` is also known written with `a` and `o`
+    /// (`vagen`), as a text typed without them has it.
     pub(crate) fn new<'a>(suffixes: impl IntoIterator<Item = &'a str>) -> Self {
-        let suffixes: Vec<Vec<u8>> = suffixes.into_iter().filter_map(Self::word).collect();
+        let mut suffixes: Vec<Vec<u8>> = suffixes.into_iter().filter_map(Self::word).collect();
+        let plain: Vec<Vec<u8>> = suffixes
+            .iter()
+            .filter_map(|s| without_swedish_letters(s))
+            .collect();
+        suffixes.extend(plain);
         let shortest = suffixes.iter().map(Vec::len).min().unwrap_or(0);
         StreetSuffixes { suffixes, shortest }
     }
@@ -77,6 +84,8 @@ mod tests {
         assert!(!swedish().contain(b" gatan ", 1, 4));
         // A phrase spans words; a street name is one.
         assert!(!swedish().contain(b" stopp i skolgatan ", 1, 12));
+        // Typed without `ä`, `badhusvagen` is still a street.
+        assert!(swedish().contain(b" badhusvagen ", 1, 7));
         assert_eq!(swedish().shortest, "gatan".len());
     }
 

@@ -25,6 +25,12 @@ pub const FORM_SCORE: f64 = 1000.0;
 /// How many candidates a decision lists.
 const MAX_CANDIDATES: usize = 3;
 
+/// The trace's note when a term was found in a text written without `å`,
+/// `ä` and `ö` (`forskola` for `förskola`): the term the trace lists is
+/// spelled otherwise in the text.
+pub const UNACCENTED_NOTE: &str =
+    "texten saknar å, ä och ö; ord med dem har lästs som skrivna med a och o";
+
 /// A compiled, validated rule set that routes enquiries.
 ///
 /// A `Router` is immutable: share it between threads behind an `Arc` (it is
@@ -459,7 +465,9 @@ impl Router {
                 text::MAX_TEXT_BYTES
             ));
         }
-        self.matcher.find(&s.normalized, &mut s.hits, &mut s.terms);
+        if self.matcher.find(&s.normalized, &mut s.hits, &mut s.terms) {
+            notes.push(UNACCENTED_NOTE.to_owned());
+        }
         self.score(&s.terms, enquiry.channel, &mut s.scored);
         let candidates: Vec<Candidate> = s
             .scored

@@ -24,12 +24,14 @@ pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 pub const COMPOUND_MIN_CHARS: usize = 5;
 
 mod stem;
+mod unaccented;
 
 pub(crate) use stem::Stemmers;
 pub use stem::{
     ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING, ENGLISH_ENDINGS_AFTER_SILENT_E, Language,
     SearchPattern, exact_pattern, is_english_ending, search_pattern,
 };
+pub(crate) use unaccented::{is_plain_swedish, without_swedish_letters};
 
 /// Normalises `text` into `out` (cleared first), as UTF-8 bytes: the
 /// matcher works on bytes, so the text is not validated again. Returns

@@ -1,0 +1,105 @@
+//! Swedish typed without `å`, `ä` and `ö`, on a foreign keyboard or phone.
+
+mod common;
+
+use common::klippan;
+use kommunlots::{Channel, Decision, Enquiry, Router, UNACCENTED_NOTE};
+
+fn route(router: &Router, text: &str) -> Decision {
+    router.route(&Enquiry::text(text).with_channel(Channel::Email))
+}
+
+/// The terms the trace lists, as written in the rules.
+fn terms(d: &Decision) -> Vec<&str> {
+    let terms = d.explanation.trace.terms.iter();
+    terms.map(|t| &*t.term).collect()
+}
+
+#[test]
+fn a_plain_text_finds_the_terms_with_the_letters_and_says_so() {
+    let router = klippan();
+    let d = route(
+        &router,
+        "Jag vill ansoka om plats i forskolan for min dotter",
+    );
+    assert_eq!(d.enquiry_type.as_deref(), Some("barnomsorg-ansokan"));
+    assert_eq!(terms(&d), ["förskola"]);
+    assert_eq!(d.explanation.trace.notes, [UNACCENTED_NOTE]);
+
+    // A search of two words, with no everyday word either way.
+    let d = route(&router, "forskoleplats ansokan");
+    assert_eq!(d.enquiry_type.as_deref(), Some("barnomsorg-ansokan"));
+
+    let d = route(&router, "Nar tommer ni sopkarlet?");
+    assert_eq!(d.department.as_ref(), "narab");
+    assert_eq!(terms(&d), ["sopkärl"]);
+}
+
+#[test]
+fn with_the_letters_a_text_is_read_as_written() {
+    let router = klippan();
+    let d = route(
+        &router,
+        "Jag vill ansöka om plats i förskolan för min dotter",
+    );
+    assert_eq!(d.enquiry_type.as_deref(), Some("barnomsorg-ansokan"));
+    assert!(d.explanation.trace.notes.is_empty());
+    // One of the letters, and the other words are taken as typed.
+    let d = route(&router, "Jag vill ansöka om plats i forskolan");
+    assert_ne!(d.enquiry_type.as_deref(), Some("barnomsorg-ansokan"));
+    assert!(d.explanation.trace.notes.is_empty());
+}
+
+#[test]
+fn english_is_read_as_written() {
+    // Plain, `smällare` (firecrackers) is `small`.
+    let d = route(
+        &klippan(),
+        "When will you clear the snow from our small street?",
+    );
+    assert_eq!(d.enquiry_type.as_deref(), Some("snorojning"));
+    assert!(
+        d.candidates
+            .iter()
+            .all(|c| &*c.enquiry_type != "fyrverkerier")
+    );
+    assert!(d.explanation.trace.notes.is_empty());
+}
+
+#[test]
+fn the_first_plain_texts_on_many_threads_route_alike() {
+    // The plain spellings are compiled when the first text needs them;
+    // threads that route such texts at once must all see them.
+    let router = klippan();
+    let texts = [
+        "Nar tommer ni sopkarlet?",
+        "Jag vill ansoka om plats i forskolan",
+        "Det ar halt, nar kommer snorojningen?",
+        "Var lamnar jag gamla malarfarger?",
+    ];
+    let decisions: Vec<Vec<Decision>> = std::thread::scope(|s| {
+        let threads: Vec<_> = (0..4)
+            .map(|_| s.spawn(|| texts.map(|t| route(&router, t)).to_vec()))
+            .collect();
+        threads
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|_| unreachable!("routing does not panic"))
+            })
+            .collect()
+    });
+    let once: Vec<Decision> = texts.iter().map(|t| route(&klippan(), t)).collect();
+    for d in &decisions {
+        let types = |ds: &[Decision]| -> Vec<Option<String>> {
+            ds.iter()
+                .map(|d| d.enquiry_type.as_deref().map(str::to_owned))
+                .collect()
+        };
+        assert_eq!(types(d), types(&once));
+    }
+    assert!(
+        once.iter()
+            .all(|d| d.matched && d.explanation.trace.notes == [UNACCENTED_NOTE])
+    );
+}
