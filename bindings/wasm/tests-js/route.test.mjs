@@ -40,6 +40,13 @@ test("decomposed text (NFD, as macOS pastes it) routes like composed text", () =
   assert.deepEqual(d.explanation.trace.terms, router.route({ text: composed }).explanation.trace.terms);
 });
 
+test("Swedish typed without å, ä and ö (a phone set to English) routes like typed with them", () => {
+  const plain = router.route({ text: "Mitt sopkarl har blivit stulet" });
+  assert.equal(plain.enquiry_type, "sopkarl");
+  assert.deepEqual(plain.explanation.trace.terms, router.route({ text: "Mitt sopkärl har blivit stulet" }).explanation.trace.terms);
+  assert.deepEqual(plain.explanation.trace.notes, ["texten saknar å, ä och ö; ord med dem har lästs som skrivna med a och o"]);
+});
+
 test("a form code wins over the text", () => {
   const d = router.route({ form: "TF-PTRH", channel: "e-service", text: "hej" });
   assert.equal(d.enquiry_type, "parkeringstillstand");

@@ -19,8 +19,6 @@ use aho_corasick::MatchKind;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 
-use rustc_hash::FxHashSet;
-
 use crate::text::{self, SearchPattern};
 
 mod phrase;
@@ -252,7 +250,7 @@ impl Unaccented {
     /// the first call; `None` if no term has them.
     fn keys(&self, written: &Keys) -> Option<&Keys> {
         let build = || {
-            let entries = unaccented_owners(&written.entries());
+            let entries = unaccented_owners(written);
             // The same terms as written compiled with the rule set, and
             // these are fewer and no longer, so this does not fail in
             // practice; if it did, the text would be read as written, as
@@ -267,52 +265,36 @@ impl Unaccented {
 
 /// The owners of `written` whose terms have `å`, `ä` or `ö`, written with
 /// `a` and `o` instead, unless that is how another term is written.
-fn unaccented_owners(written: &[(Vec<u8>, &Owner)]) -> Vec<(Vec<u8>, Owner)> {
-    let plain = text::without_swedish_letters;
-    // Only ASCII letters replace whole UTF-8 sequences, so this is UTF-8.
-    let plain_str = |s: &String| plain(s.as_bytes()).and_then(|p| String::from_utf8(p).ok());
+fn unaccented_owners(written: &Keys) -> Vec<(Vec<u8>, Owner)> {
+    let plain = |b: &[u8]| text::without_swedish_letters(b).unwrap_or_else(|| b.to_vec());
     let mut unaccented = Vec::new();
-    for (needle, owner) in written {
+    for (needle, owner) in written.entries() {
         // A short word's stem is found at the start of any word, and
         // plain it is often another common word (`hön`, for `höns`:
         // `hon`, `honom`). A phrase's further words keep it apart.
-        let short = needle.first() == Some(&b' ');
-        if short && owner.rest.is_empty() {
+        if needle.first() == Some(&b' ') && owner.rest.is_empty() {
             continue;
         }
-        let plain_needle = plain(needle);
-        let plain_rest: Vec<Option<String>> = owner.rest.iter().map(plain_str).collect();
-        let plain_written_rest = plain(&owner.written_rest);
-        let plain_inner: Vec<Option<Vec<u8>>> =
-            owner.inner_rests.iter().map(|r| plain(r)).collect();
-        if plain_needle.is_none()
-            && plain_rest.iter().all(Option::is_none)
-            && plain_written_rest.is_none()
-            && plain_inner.iter().all(Option::is_none)
-        {
-            continue;
-        }
-        let owner = Owner {
-            rest: (plain_rest.into_iter().zip(&owner.rest))
-                .map(|(p, r)| p.unwrap_or_else(|| r.clone()))
+        let plain_needle = plain(&needle);
+        let plain_owner = Owner {
+            // Only ASCII letters replace whole UTF-8 sequences, so the
+            // plain stems are UTF-8 still.
+            rest: (owner.rest.iter())
+                .map(|r| String::from_utf8(plain(r.as_bytes())).unwrap_or_else(|_| r.clone()))
                 .collect(),
-            written_rest: plain_written_rest.unwrap_or_else(|| owner.written_rest.clone()),
-            inner_rests: (plain_inner.into_iter().zip(&owner.inner_rests))
-                .map(|(p, r)| p.unwrap_or_else(|| r.clone()))
-                .collect(),
+            written_rest: plain(&owner.written_rest),
+            inner_rests: owner.inner_rests.iter().map(|r| plain(r)).collect(),
             tail: Vec::new(),
-            ..**owner
+            ..*owner
         };
-        unaccented.push((plain_needle.unwrap_or_else(|| needle.clone()), owner));
+        let changed = plain_needle != needle
+            || plain_owner.rest != owner.rest
+            || plain_owner.written_rest != owner.written_rest
+            || plain_owner.inner_rests != owner.inner_rests;
+        if changed && !written.spells(&plain_needle, &plain_owner.rest) {
+            unaccented.push((plain_needle, plain_owner));
+        }
     }
-    if unaccented.is_empty() {
-        return unaccented;
-    }
-    let as_written: FxHashSet<(&[u8], &[String])> = written
-        .iter()
-        .map(|(needle, owner)| (&needle[..], &owner.rest[..]))
-        .collect();
-    unaccented.retain(|(needle, owner)| !as_written.contains(&(&needle[..], &owner.rest[..])));
     unaccented
 }
 
@@ -383,6 +365,19 @@ impl Keys {
                     .map(move |owner| ([&key[..], &owner.tail].concat(), owner))
             })
             .collect()
+    }
+
+    /// Whether a term's first word is `needle` and its further words
+    /// `rest`.
+    fn spells(&self, needle: &[u8], rest: &[String]) -> bool {
+        let (key, tail) = needle.split_at(needle.len().min(KEY_BYTES));
+        let Ok(k) = self.keys.binary_search_by(|probe| probe[..].cmp(key)) else {
+            return false;
+        };
+        let owners = (self.starts.get(k..k + 2))
+            .and_then(|w| self.owners.get(w[0]..w[1]))
+            .unwrap_or_default();
+        owners.iter().any(|o| o.tail == tail && o.rest == rest)
     }
 
     /// Adds to `hits` every term found in `normalized`.
