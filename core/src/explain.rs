@@ -16,13 +16,15 @@ macro_rules! cat {
     }};
 }
 
-/// Explains a recognised type.
+/// Explains a recognised type. `plain`: the text was read as typed
+/// without `å`, `ä` and `ö` ([`crate::UNACCENTED_NOTE`]).
 pub(crate) fn matched(
     router: &Router,
     ty: &CompiledType,
     via: MatchVia,
     had_form: bool,
     terms: &[MatchedTerm],
+    plain: bool,
     handler: usize,
 ) -> String {
     let department = &*router.departments[ty.department].name;
@@ -37,8 +39,14 @@ pub(crate) fn matched(
     match via {
         MatchVia::Form => out.push_str("som e-tjänstens formulär anger"),
         _ => {
-            out.push_str(if had_form {
-                "formulärkoden var okänd, men texten innehåller "
+            if had_form {
+                out.push_str("formulärkoden var okänd, men ");
+            }
+            // Where a term has the letters the text does not, say so: the
+            // citizen wrote `sopkarlet`, the rule `sopkärl`.
+            let letters = |t: &MatchedTerm| t.term.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']);
+            out.push_str(if plain && terms.iter().any(letters) {
+                "texten, skriven utan å, ä och ö, innehåller "
             } else {
                 "texten innehåller "
             });

@@ -25,6 +25,12 @@ fn a_plain_text_finds_the_terms_with_the_letters_and_says_so() {
     assert_eq!(d.enquiry_type.as_deref(), Some("barnomsorg-ansokan"));
     assert_eq!(terms(&d), ["förskola"]);
     assert_eq!(d.explanation.trace.notes, [UNACCENTED_NOTE]);
+    // The citizen wrote `forskolan`; the sentence quotes the rule's term.
+    assert!(
+        (d.explanation.text).contains("texten, skriven utan å, ä och ö, innehåller ”förskola”"),
+        "{}",
+        d.explanation.text
+    );
 
     // A search of two words, with no everyday word either way.
     let d = route(&router, "forskoleplats ansokan");
@@ -44,6 +50,7 @@ fn with_the_letters_a_text_is_read_as_written() {
     );
     assert_eq!(d.enquiry_type.as_deref(), Some("barnomsorg-ansokan"));
     assert!(d.explanation.trace.notes.is_empty());
+    assert!(d.explanation.text.contains("texten innehåller ”förskola”"));
     // One of the letters, and the other words are taken as typed.
     let d = route(&router, "Jag vill ansöka om plats i forskolan");
     assert_ne!(d.enquiry_type.as_deref(), Some("barnomsorg-ansokan"));

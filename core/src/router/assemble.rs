@@ -137,7 +137,9 @@ impl Router {
         let (path, first_due) = self.schedule(&plan, received, &mut notes);
         let terms = self.matched_terms(hits, ty_index);
         let department = &self.departments[ty.department];
-        let mut text = explain::matched(self, ty, via, enquiry.form.is_some(), &terms, handler);
+        let plain = notes.iter().any(|n| n == super::UNACCENTED_NOTE);
+        let had_form = enquiry.form.is_some();
+        let mut text = explain::matched(self, ty, via, had_form, &terms, plain, handler);
         let first = match duty {
             Some((unit, _)) => {
                 explain::push_out_of_hours(

@@ -69,7 +69,8 @@ pub(crate) fn is_plain_swedish(text: &[u8]) -> bool {
 
 /// Whether normalised `text` has an `å`, `ä` or `ö`.
 pub(crate) fn has_swedish_letters(text: &[u8]) -> bool {
-    text.windows(2).any(|w| w[0] == LEAD && plain(w[1]).is_some())
+    text.windows(2)
+        .any(|w| w[0] == LEAD && plain(w[1]).is_some())
 }
 
 /// Normalised `text` with `å` and `ä` written `a` and `ö` written `o`, or
