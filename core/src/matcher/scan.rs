@@ -27,6 +27,10 @@ const MIN_LANE_BYTES: usize = 32;
 /// Calls `on_match(state, end)` for every `end` (exclusive, in bytes) of
 /// `text` at which the unanchored walk of `automaton` is in a match state.
 /// `overlap` must be at least the length of the longest pattern.
+///
+/// Always inlined into its one caller: when LLVM left it a call of its own,
+/// a route took 0.2 k instructions (1 %) more.
+#[inline(always)]
 pub(super) fn scan(
     automaton: &DFA,
     text: &[u8],
