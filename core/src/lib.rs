@@ -140,8 +140,8 @@ pub use rfc3339::LocalTime;
 pub use router::{EnquiryTypeInfo, FORM_SCORE, Router, TermInfo, UNACCENTED_NOTE};
 pub use text::{
     COMPOUND_MIN_CHARS, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING,
-    ENGLISH_ENDINGS_AFTER_SILENT_E, Language, MAX_TEXT_BYTES, SearchPattern, exact_pattern,
-    is_english_ending, is_plainly_nfc, search_pattern,
+    ENGLISH_ENDINGS_AFTER_SILENT_E, ENGLISH_WORDS, Language, MAX_TEXT_BYTES, SWEDISH_WORDS,
+    SearchPattern, exact_pattern, is_english_ending, is_plainly_nfc, search_pattern,
 };
 pub use validate::Coverage;
 

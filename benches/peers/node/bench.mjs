@@ -29,12 +29,31 @@ const englishEndings = new Set(spec.policy.english_endings);
 const englishEndingsAfterDoubling = new Set(spec.policy.english_endings_after_doubling);
 const englishEndingsAfterSilentE = new Set(spec.policy.english_endings_after_silent_e);
 const corpus = read('corpus.json');
+const swedishWords = new Set(spec.policy.swedish_words);
+const englishWords = new Set(spec.policy.english_words);
 
 // kommunlots' normalisation: NFC, lower case, every run of characters that
 // are not letters or digits one space, a space at each end.
 function normalize(text) {
   const s = text.normalize('NFC').toLowerCase().replace(/[^\p{Alphabetic}\p{N}]+/gu, ' ');
   return (s.startsWith(' ') ? '' : ' ') + s + (s.endsWith(' ') || s === '' ? '' : ' ');
+}
+
+// kommunlots' is_plain_swedish: normalised text with none of å, ä and ö,
+// and one of the everyday Swedish words or none of the English ones. Only
+// then are the terms with the letters also searched written with a and o.
+// The operator below asks once per shadowed term, so the answer for the
+// enquiry's text is kept.
+let plainText = null;
+let plainAnswer = false;
+function isPlain(text) {
+  if (text === plainText) return plainAnswer;
+  const words = text.split(' ');
+  plainText = text;
+  plainAnswer =
+    !/[åäö]/.test(text) &&
+    (words.some((w) => swedishWords.has(w)) || !words.some((w) => englishWords.has(w)));
+  return plainAnswer;
 }
 
 const engine = new Engine([], { allowUndefinedFacts: true });
@@ -144,7 +163,9 @@ engine.addOperator('containsStem', (text, term) => {
   const spans = occurrences(text, term);
   if (spans.length === 0) return false;
   if (term.shadows.length === 0) return true;
-  const longer = term.shadows.flatMap((s) => occurrences(text, s));
+  // A plain spelling is searched, and hides, only in a plain text.
+  const plain = isPlain(text);
+  const longer = term.shadows.filter((s) => plain || !s.plain).flatMap((s) => occurrences(text, s));
   return spans.some(
     ([start, end]) => !longer.some(([s, e]) => s <= start && e >= end && (s < start || e > end)),
   );
@@ -176,6 +197,7 @@ async function route(enquiry) {
     form: (enquiry.form ?? '').trim().toUpperCase(),
     channel: enquiry.channel ?? 'none',
   };
+  facts.plain = isPlain(facts.text);
   const { events } = await engine.run(facts);
   return decide(events);
 }

@@ -3,6 +3,8 @@
 
 use kommunlots::{Channel, Enquiry, Router};
 
+use crate::rules::unaccented;
+
 /// Texts nothing should recognise (and a few that nearly are).
 const NOISE: &[&str] = &[
     "Hej, jag har en fråga.",
@@ -19,7 +21,9 @@ const NOISE: &[&str] = &[
 /// wrapped in an e-mail's greeting and signature, shouted in capitals,
 /// without its channel, and joined with the text of another case (which
 /// gives clear winners, ambiguous pairs and negative words across types);
-/// each form code in lower case with spaces around it, and once unknown
+/// a text with `å`, `ä` or `ö` also typed without them, alone and wrapped
+/// in the e-mail (all three engines then search the terms' plain
+/// spellings); each form code in lower case with spaces around it, and once unknown
 /// with text; plus a few texts that match nothing.
 pub fn build(router: &Router) -> Vec<Enquiry> {
     let tests: Vec<&Enquiry> = router.tests().iter().map(|t| &t.enquiry).collect();
@@ -35,6 +39,17 @@ pub fn build(router: &Router) -> Vec<Enquiry> {
             let mut loud = (*e).clone();
             loud.text = Some(text.to_uppercase());
             corpus.push(loud);
+            let plain = unaccented(&text.replace(['Å', 'Ä'], "A").replace('Ö', "O"));
+            if plain != text {
+                let mut typed = (*e).clone();
+                typed.text = Some(plain.clone());
+                corpus.push(typed);
+                let mut wrapped = (*e).clone();
+                wrapped.text = Some(format!(
+                    "Hej! {plain} Tacksam for svar sa snart som mojligt. Med vanliga halsningar, Anna Svensson"
+                ));
+                corpus.push(wrapped);
+            }
             if e.channel.is_some() {
                 let mut any = (*e).clone();
                 any.channel = None;

@@ -34,6 +34,9 @@ pub fn rules(spec: &Spec) -> Value {
             value["shadows"] = term.shadows.iter().map(|s| operand(&s.term())).collect();
             let mut all = vec![json!({"fact": "text", "operator": "containsStem", "value": value})];
             all.extend(channel_condition.clone());
+            if term.plain {
+                all.push(json!({"fact": "plain", "operator": "equal", "value": true}));
+            }
             rules.push(json!({
                 "name": format!("{}: {}", ty.id, term.text),
                 "conditions": {"all": all},
@@ -58,6 +61,7 @@ fn operand(term: &TermSpec) -> Value {
         "innerRests": &term.inner_rests,
         "english": term.english,
         "gap": term.gap,
+        "plain": term.plain,
     });
     if term.stems.len() > 1 {
         value["guards"] = term.stems[1..].iter().map(|s| format!(" {s}")).collect();

@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 use kommunlots::Enquiry;
 use serde_json::{Value, json};
 
-use crate::rules::{Hit, Spec, channel_name, decide, drop_shadowed, normalize};
+use crate::rules::{Hit, Spec, channel_name, decide, drop_shadowed, is_plain, normalize};
 
 /// The fixed routing time: deadlines are computed, deterministically.
 const NOW: &str = "2027-03-25T10:00:00+01:00";
@@ -298,9 +298,10 @@ async fn route_zen(
 ) -> Result<String, String> {
     let text = normalize(e.text.as_deref().unwrap_or(""));
     let form = e.form.as_deref().unwrap_or("").trim().to_ascii_uppercase();
-    zen.hits(&text, &form, channel_name(e.channel), hits)
+    let plain = is_plain(&text);
+    zen.hits(&text, &form, channel_name(e.channel), plain, hits)
         .await?;
-    drop_shadowed(spec, &text, hits);
+    drop_shadowed(spec, &text, plain, hits);
     Ok(decide(spec, hits).to_owned())
 }
 

@@ -13,7 +13,8 @@ use std::path::Path;
 use kommunlots::model::{DepartmentFile, MunicipalityFile};
 use kommunlots::{
     Channel, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING, ENGLISH_ENDINGS_AFTER_SILENT_E,
-    Language, Router, RuleSet, SearchPattern, exact_pattern, is_english_ending, search_pattern,
+    ENGLISH_WORDS, Language, Router, RuleSet, SWEDISH_WORDS, SearchPattern, exact_pattern,
+    is_english_ending, search_pattern,
 };
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -39,6 +40,12 @@ pub struct Policy {
     /// What may replace a silent `e`
     /// ([`kommunlots::ENGLISH_ENDINGS_AFTER_SILENT_E`]), for node's copy.
     pub english_endings_after_silent_e: Vec<String>,
+    /// Words that make a text without `å`, `ä` and `ö` Swedish
+    /// ([`kommunlots::SWEDISH_WORDS`]), for node's copy of [`is_plain`].
+    pub swedish_words: Vec<String>,
+    /// Words that make such a text English unless it has one of the
+    /// Swedish ones ([`kommunlots::ENGLISH_WORDS`]).
+    pub english_words: Vec<String>,
 }
 
 /// One term of one type.
@@ -65,6 +72,9 @@ pub struct TermSpec {
     pub weight: f64,
     /// Whether it rules the type out.
     pub negative: bool,
+    /// A term with `å`, `ä` or `ö` written with `a` and `o`: found only in
+    /// a text that [`is_plain`].
+    pub plain: bool,
     /// Longer terms (of any type) whose shortest match contains this
     /// term's: kommunlots counts only the longer term where both are
     /// found at one place, so a peer counts this term only when none of
@@ -87,6 +97,9 @@ pub struct Shadow {
     pub english: bool,
     /// Other words allowed before each word after the first.
     pub gap: u8,
+    /// A plain spelling ([`TermSpec::plain`]): it hides nothing in a text
+    /// that is not plain.
+    pub plain: bool,
 }
 
 impl Shadow {
@@ -102,6 +115,7 @@ impl Shadow {
             gap: self.gap,
             weight: 0.0,
             negative: false,
+            plain: self.plain,
             shadows: Vec::new(),
         }
     }
@@ -201,11 +215,17 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
         min_score: *p.min_score.get_ref(),
         ambiguity_ratio: *p.ambiguity_ratio.get_ref(),
         first_line: municipality.first_line.id.get_ref().clone(),
+        // Each ending also written without `å`, `ä` and `ö`, as kommunlots
+        // knows it (`StreetSuffixes::new`).
         street_suffixes: p
             .street_suffixes
             .iter()
             .map(|s| normalize(s.get_ref()).trim().to_owned())
             .filter(|s| !s.is_empty())
+            .flat_map(|s| {
+                let plain = unaccented(&s);
+                if plain == s { vec![s] } else { vec![s, plain] }
+            })
             .collect(),
         english_endings: ENGLISH_ENDINGS.iter().map(|&e| e.to_owned()).collect(),
         english_endings_after_doubling: ENGLISH_ENDINGS_AFTER_DOUBLING
@@ -216,6 +236,8 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
             .iter()
             .map(|&e| e.to_owned())
             .collect(),
+        swedish_words: SWEDISH_WORDS.iter().map(|&w| w.to_owned()).collect(),
+        english_words: ENGLISH_WORDS.iter().map(|&w| w.to_owned()).collect(),
     };
 
     let mut by_id: HashMap<String, TypeSpec> = HashMap::new();
@@ -265,6 +287,7 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                     gap,
                     weight,
                     negative,
+                    plain: false,
                     shadows: Vec::new(),
                 });
             };
@@ -311,8 +334,61 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
         }
         types.push(spec);
     }
+    add_plain_spellings(&mut types);
     add_shadows(&mut types);
     Ok((router, Spec { policy, types }))
+}
+
+/// `text` with `å` and `ä` written `a` and `ö` written `o`.
+pub fn unaccented(text: &str) -> String {
+    text.replace(['å', 'ä'], "a").replace('ö', "o")
+}
+
+/// Whether normalised `text` is Swedish typed without `å`, `ä` and `ö`, by
+/// kommunlots' rule (core/src/text/unaccented.rs): none of the letters, and
+/// one of [`SWEDISH_WORDS`] or none of [`ENGLISH_WORDS`].
+pub fn is_plain(text: &str) -> bool {
+    if text.contains(['å', 'ä', 'ö']) {
+        return false;
+    }
+    let words = || text.split(' ');
+    words().any(|w| SWEDISH_WORDS.contains(&w)) || !words().any(|w| ENGLISH_WORDS.contains(&w))
+}
+
+/// Adds to each type, for each of its terms with `å`, `ä` or `ö`, the term
+/// written with `a` and `o` ([`TermSpec::plain`]), as kommunlots' matcher
+/// searches it in a plain text: not for a one-word term matched at word
+/// starts only (a short stem), nor where that spelling is how a term of
+/// any type is written.
+fn add_plain_spellings(types: &mut [TypeSpec]) {
+    let written: Vec<(Vec<String>, bool)> = types
+        .iter()
+        .flat_map(|t| t.terms.iter().map(|t| (t.stems.clone(), t.compound)))
+        .collect();
+    for ty in types.iter_mut() {
+        let mut plain_terms = Vec::new();
+        for term in &ty.terms {
+            if term.stems.len() == 1 && !term.compound {
+                continue;
+            }
+            let stems: Vec<String> = term.stems.iter().map(|s| unaccented(s)).collect();
+            if written
+                .iter()
+                .any(|(w, compound)| *w == stems && *compound == term.compound)
+            {
+                continue;
+            }
+            plain_terms.push(TermSpec {
+                text: format!("{} (plain)", term.text),
+                stems,
+                written_rest: unaccented(&term.written_rest),
+                inner_rests: term.inner_rests.iter().map(|r| unaccented(r)).collect(),
+                plain: true,
+                ..term.clone()
+            });
+        }
+        ty.terms.extend(plain_terms);
+    }
 }
 
 /// The channel as the peers see it: its name, or `none`.
@@ -340,7 +416,7 @@ pub struct Hit {
 /// matches: a fired term stays when at least one of its occurrences in
 /// `text` lies outside every occurrence of every term that shadows it (the
 /// same positional guard as json-rules-engine's operator).
-pub fn drop_shadowed(spec: &Spec, text: &str, hits: &mut Vec<Hit>) {
+pub fn drop_shadowed(spec: &Spec, text: &str, plain: bool, hits: &mut Vec<Hit>) {
     let streets = &spec.policy.street_suffixes;
     hits.retain(|h| {
         let Some(j) = h.term else { return true };
@@ -349,9 +425,11 @@ pub fn drop_shadowed(spec: &Spec, text: &str, hits: &mut Vec<Hit>) {
             // Found only inside street names, it does not count either.
             return !occurrences(text, term, streets).is_empty();
         }
+        // A plain spelling is searched, and hides, only in a plain text.
         let longer: Vec<(usize, usize)> = term
             .shadows
             .iter()
+            .filter(|s| plain || !s.plain)
             .flat_map(|s| occurrences(text, &s.term(), streets))
             .collect();
         occurrences(text, term, streets)
@@ -531,7 +609,7 @@ pub fn decide<'a>(spec: &'a Spec, hits: &mut [Hit]) -> &'a str {
 /// Finds, for every term, the longer terms whose shortest match (their
 /// stems joined as they would be found) contains its needle.
 fn add_shadows(types: &mut [TypeSpec]) {
-    type Key = (Vec<String>, bool, String, Vec<String>, bool, u8);
+    type Key = (Vec<String>, bool, String, Vec<String>, bool, u8, bool);
     let all: Vec<Key> = {
         let mut v: Vec<Key> = types
             .iter()
@@ -544,6 +622,7 @@ fn add_shadows(types: &mut [TypeSpec]) {
                         t.inner_rests.clone(),
                         t.english,
                         t.gap,
+                        t.plain,
                     )
                 })
             })
@@ -587,13 +666,14 @@ fn add_shadows(types: &mut [TypeSpec]) {
                     let text = shortest(u, rest);
                     text.trim_end().len() > own.trim_end().len() && text.contains(&needle)
                 })
-                .map(|(u, compound, rest, inner, english, gap)| Shadow {
+                .map(|(u, compound, rest, inner, english, gap, plain)| Shadow {
                     stems: u.clone(),
                     compound: *compound,
                     written_rest: rest.clone(),
                     inner_rests: inner.clone(),
                     english: *english,
                     gap: *gap,
+                    plain: *plain,
                 })
                 .collect();
         }

@@ -1,9 +1,11 @@
 //! The zen-engine side: a JDM decision graph (input → decision table →
 //! output) generated from the rule set, and its evaluation.
 //!
-//! The table has three input columns (`text`: the normalised enquiry text,
+//! The table has four input columns (`text`: the normalised enquiry text,
 //! `form`: the form code trimmed and upper case, `channel`: the channel name
-//! or `none`) and one row per (type, term) and per (type, form code), hit
+//! or `none`, `plain`: whether the text is Swedish typed without `å`, `ä`
+//! and `ö`, [`crate::rules::is_plain`], which a plain spelling's row
+//! requires) and one row per (type, term) and per (type, form code), hit
 //! policy `collect`. A term's cell is `contains($, "stem")` for a one-word
 //! term, and for a term of several words the `contains` of each word's stem
 //! (cheap guards) followed by `matches($, "regex")` for the words in order.
@@ -73,6 +75,7 @@ pub fn graph(spec: &Spec) -> Value {
                 "in-text": "",
                 "in-form": quote(code),
                 "in-channel": "",
+                "in-plain": "",
                 "out-ty": i.to_string(),
                 "out-term": "-1",
                 "out-w": "1000",
@@ -87,6 +90,7 @@ pub fn graph(spec: &Spec) -> Value {
                 "in-text": term_cell(term),
                 "in-form": "",
                 "in-channel": channel,
+                "in-plain": if term.plain { "true" } else { "" },
                 "out-ty": i.to_string(),
                 "out-term": j.to_string(),
                 "out-w": format!("{:?}", term.weight),
@@ -108,6 +112,7 @@ pub fn graph(spec: &Spec) -> Value {
                         {"id": "in-text", "name": "Text", "field": "text"},
                         {"id": "in-form", "name": "Form", "field": "form"},
                         {"id": "in-channel", "name": "Channel", "field": "channel"},
+                        {"id": "in-plain", "name": "Plain", "field": "plain"},
                     ],
                     "outputs": [
                         {"id": "out-ty", "name": "Type", "field": "ty"},
@@ -152,10 +157,11 @@ impl Zen {
         text: &str,
         form: &str,
         channel: &str,
+        plain: bool,
         out: &mut Vec<Hit>,
     ) -> Result<(), String> {
         out.clear();
-        let context = json!({"text": text, "form": form, "channel": channel});
+        let context = json!({"text": text, "form": form, "channel": channel, "plain": plain});
         let response = self
             .decision
             .evaluate(context.into())

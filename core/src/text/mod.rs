@@ -31,6 +31,7 @@ pub use stem::{
     ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING, ENGLISH_ENDINGS_AFTER_SILENT_E, Language,
     SearchPattern, exact_pattern, is_english_ending, search_pattern,
 };
+pub use unaccented::{ENGLISH_WORDS, SWEDISH_WORDS};
 pub(crate) use unaccented::{is_plain_swedish, without_swedish_letters};
 
 /// Normalises `text` into `out` (cleared first), as UTF-8 bytes: the

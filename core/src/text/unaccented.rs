@@ -36,7 +36,11 @@ fn plain(second: u8) -> Option<u8> {
 /// Everyday Swedish words with no `å`, `ä` or `ö`, or with them written
 /// plain (`ar` for `är`, `pa` for `på`), none of which is an English word:
 /// a text with one of them is Swedish, even if it has English words.
-pub(crate) const SWEDISH_WORDS: [&str; 20] = [
+///
+/// A text with none of `å`, `ä` and `ö` is read as Swedish typed without
+/// them (its terms with the letters also searched written with `a` and
+/// `o`) when it has one of these words, or none of the [`ENGLISH_WORDS`].
+pub const SWEDISH_WORDS: [&str; 20] = [
     "ar", "att", "det", "eller", "en", "ett", "fran", "har", "hur", "jag", "kan", "med", "nar",
     "och", "pa", "ska", "som", "vad", "vi", "vill",
 ];
@@ -44,7 +48,7 @@ pub(crate) const SWEDISH_WORDS: [&str; 20] = [
 /// Everyday English words that are no Swedish words, plain or not (so not
 /// `is`, `do` or `be`: `is`, `dö`, `be`): a text with one of them and none
 /// of the [`SWEDISH_WORDS`] is English.
-pub(crate) const ENGLISH_WORDS: [&str; 20] = [
+pub const ENGLISH_WORDS: [&str; 20] = [
     "and", "are", "can", "does", "have", "how", "it", "my", "of", "our", "please", "the", "there",
     "this", "to", "we", "what", "when", "with", "you",
 ];
