@@ -20,7 +20,7 @@
 mod common;
 
 use common::klippan;
-use kommunlots::{Channel, Enquiry};
+use kommunlots::{Channel, Decision, Enquiry, Router};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -33,6 +33,23 @@ struct Case {
     #[serde(rename = "type")]
     enquiry_type: Option<String>,
     known_miss: Option<String>,
+}
+
+impl Case {
+    /// Routes `text` (the case's own, or a variant of it) as the case
+    /// arrived: the decision, and whether it reached the case's department
+    /// and, where the case names one, its type.
+    fn route(&self, router: &Router, text: &str) -> (Decision, bool) {
+        let mut enquiry = Enquiry::text(text);
+        enquiry.channel = self.channel;
+        let d = router.route(&enquiry);
+        let right = d.department.as_ref() == self.department
+            && self
+                .enquiry_type
+                .as_ref()
+                .is_none_or(|t| d.enquiry_type.as_deref() == Some(t.as_str()));
+        (d, right)
+    }
 }
 
 fn cases() -> Vec<Case> {
@@ -54,14 +71,7 @@ fn everyday_enquiries_reach_their_department() {
     let mut wrong = Vec::new();
     let mut fixed = Vec::new();
     for (i, case) in cases.iter().enumerate() {
-        let mut enquiry = Enquiry::text(&case.text);
-        enquiry.channel = case.channel;
-        let d = router.route(&enquiry);
-        let right = d.department.as_ref() == case.department
-            && case
-                .enquiry_type
-                .as_ref()
-                .is_none_or(|t| d.enquiry_type.as_deref() == Some(t.as_str()));
+        let (d, right) = case.route(&router, &case.text);
         let got = format!(
             "{} {}",
             d.department,
@@ -127,14 +137,7 @@ fn swedish_enquiries_typed_without_a_ring_or_dots_mostly_route_alike() {
     assert!(cases.len() >= 500, "{} enquiries", cases.len());
     let mut wrong = Vec::new();
     for case in &cases {
-        let mut enquiry = Enquiry::text(plain(&case.text));
-        enquiry.channel = case.channel;
-        let d = router.route(&enquiry);
-        let right = d.department.as_ref() == case.department
-            && case
-                .enquiry_type
-                .as_ref()
-                .is_none_or(|t| d.enquiry_type.as_deref() == Some(t.as_str()));
+        let (d, right) = case.route(&router, &plain(&case.text));
         if !right {
             wrong.push(format!(
                 "expected {}, got {}: {:?}",
