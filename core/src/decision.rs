@@ -249,7 +249,10 @@ pub struct Trace {
     pub score: f64,
     /// Which step of the ROSA policy placed the enquiry.
     pub policy: PolicyStep,
-    /// Anything else worth knowing (an unknown form code, a truncated text).
+    /// Anything else worth knowing, in Swedish: an unknown form code, a
+    /// truncated text, a text read as typed without `å`, `ä` and `ö`
+    /// ([`crate::UNACCENTED_NOTE`]: the terms listed then have letters the
+    /// text does not).
     pub notes: Vec<String>,
 }
 

@@ -108,7 +108,11 @@ export interface Trace {
   score: number;
   /** Which step of the ROSA policy placed the enquiry. */
   policy: PolicyStep;
-  /** Anything else worth knowing (an unknown form code, a truncated text). */
+  /**
+   * Anything else worth knowing, in Swedish: an unknown form code, a
+   * truncated text, a text read as typed without å, ä and ö (the terms
+   * listed then have letters the text does not).
+   */
   notes: string[];
 }
 
