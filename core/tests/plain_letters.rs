@@ -96,7 +96,8 @@ fn the_first_plain_texts_on_many_threads_route_alike() {
             })
             .collect()
     });
-    let once: Vec<Decision> = texts.iter().map(|t| route(&klippan(), t)).collect();
+    let alone = klippan();
+    let once: Vec<Decision> = texts.iter().map(|t| route(&alone, t)).collect();
     for d in &decisions {
         let types = |ds: &[Decision]| -> Vec<Option<String>> {
             ds.iter()
