@@ -174,15 +174,15 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &Stemmers) {
     // The stems are borrowed from the stemmers' memory: `check_term` has
     // stemmed every term.
     let mut seen: FxHashMap<(Cow<'_, [String]>, u64), Claim<'_>> = FxHashMap::default();
+    // The current type's terms so far, for `unused_settings`.
+    let mut earlier: Vec<Earlier<'_>> = Vec::new();
     for (source, file) in &set.departments {
         let dept = file.department.id.get_ref().as_str();
         for ty in &file.types {
+            earlier.clear();
             for (list, lang, kind) in ty.term_lists() {
                 for term in list {
                     let weight = term.weight_in(kind);
-                    if weight < min_score {
-                        continue;
-                    }
                     let Some(pattern) =
                         stemmers.term_pattern(term.text.get_ref(), lang, term.exact)
                     else {
@@ -192,6 +192,21 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &Stemmers) {
                         Cow::Borrowed(p) => Cow::Borrowed(&p.stems[..]),
                         Cow::Owned(p) => Cow::Owned(p.stems),
                     };
+                    let this = Earlier {
+                        stems: stems.clone(),
+                        weight,
+                        gap: term.gap_words(),
+                        text: &term.text,
+                        set_weight: term.weight.is_some(),
+                        set_gap: term.gap.is_some(),
+                    };
+                    if this.set_weight || this.set_gap {
+                        unused_settings(c, *source, &earlier, &this);
+                    }
+                    earlier.push(this);
+                    if weight < min_score {
+                        continue;
+                    }
                     let key = (stems, weight.to_bits());
                     match seen.get(&key) {
                         Some(&(other_dept, other_ty, first_source, first_text))
@@ -222,6 +237,66 @@ pub(super) fn keyword_conflicts(c: &mut Checker<'_>, stemmers: &Stemmers) {
             }
         }
     }
+}
+
+/// A term of a type, as [`unused_settings`] compares it with later ones.
+struct Earlier<'a> {
+    stems: Cow<'a, [String]>,
+    weight: f64,
+    gap: u8,
+    text: &'a Spanned<String>,
+    /// Whether the rule gives its weight (not the list's default).
+    set_weight: bool,
+    /// Whether the rule gives its gap.
+    set_gap: bool,
+}
+
+/// Warns when `term` has the stems of an `earlier` term of its type and
+/// sets another weight or gap: the router counts the first listing only
+/// (`ledigt från skolan` and `ledighet från skolan` are both `led från
+/// skol`), so the setting would silently do nothing. A later spelling
+/// that sets nothing (`biljetter` after `biljett`) is only a second
+/// spelling, and is left alone.
+fn unused_settings(
+    c: &mut Checker<'_>,
+    source: usize,
+    earlier: &[Earlier<'_>],
+    term: &Earlier<'_>,
+) {
+    let Some(first) = earlier.iter().find(|e| e.stems == term.stems) else {
+        return;
+    };
+    let mut unused = Vec::new();
+    if term.set_weight && first.weight.to_bits() != term.weight.to_bits() {
+        unused.push(format!("weight {}", term.weight));
+    }
+    if term.set_gap && first.gap != term.gap {
+        unused.push(format!("gap {}", term.gap));
+    }
+    if unused.is_empty() {
+        return;
+    }
+    let at = c.at(source, first.text);
+    let loc = c.at(source, term.text);
+    c.warn(
+        DiagnosticKind::Duplicate,
+        format!(
+            "`{}` is searched as `{}` (`{}`), listed first in this type at {}:{}, so its {} {} not used",
+            term.text.get_ref(),
+            first.text.get_ref(),
+            term.stems.join(" "),
+            at.line,
+            at.column,
+            unused.join(" and "),
+            if unused.len() > 1 { "are" } else { "is" },
+        ),
+        loc,
+        Some(format!(
+            "give `{}` the setting, or remove `{}`",
+            first.text.get_ref(),
+            term.text.get_ref()
+        )),
+    );
 }
 
 pub(super) fn untested(c: &mut Checker<'_>) {
