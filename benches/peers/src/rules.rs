@@ -12,9 +12,9 @@ use std::path::Path;
 
 use kommunlots::model::{DepartmentFile, MunicipalityFile};
 use kommunlots::{
-    Channel, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING, ENGLISH_ENDINGS_AFTER_SILENT_E,
-    ENGLISH_WORDS, Language, Router, RuleSet, SWEDISH_WORDS, SearchPattern, exact_pattern,
-    is_english_ending, search_pattern,
+    COMPOUND_MIN_CHARS, Channel, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING,
+    ENGLISH_ENDINGS_AFTER_SILENT_E, ENGLISH_WORDS, Language, Router, RuleSet, SWEDISH_WORDS,
+    SearchPattern, exact_pattern, is_english_ending, search_pattern,
 };
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -357,9 +357,9 @@ pub fn is_plain(text: &str) -> bool {
 
 /// Adds to each type, for each of its terms with `å`, `ä` or `ö`, the term
 /// written with `a` and `o` ([`TermSpec::plain`]), as kommunlots' matcher
-/// searches it in a plain text: not for a one-word term matched at word
-/// starts only (a short stem), nor where that spelling is how a term of
-/// any type is written.
+/// searches it in a plain text: not for a one-word term of fewer than
+/// [`COMPOUND_MIN_CHARS`] letters (a short stem, or a short exact word),
+/// nor where that spelling is how a term of any type is written.
 fn add_plain_spellings(types: &mut [TypeSpec]) {
     let written: Vec<(Vec<String>, bool)> = types
         .iter()
@@ -368,7 +368,7 @@ fn add_plain_spellings(types: &mut [TypeSpec]) {
     for ty in types.iter_mut() {
         let mut plain_terms = Vec::new();
         for term in &ty.terms {
-            if term.stems.len() == 1 && !term.compound {
+            if term.stems.len() == 1 && term.stems[0].trim().chars().count() < COMPOUND_MIN_CHARS {
                 continue;
             }
             let stems: Vec<String> = term.stems.iter().map(|s| unaccented(s)).collect();

@@ -768,6 +768,17 @@ mod tests {
             found_plain(&m, " vi vill ha tomning "),
             (vec![t(3, 0)], false)
         );
+        // An exact word of five letters or more is read plain; a shorter
+        // one, like a short stem, is not.
+        let exact = matcher(vec![
+            (exact("återvinningen"), t(0, 0)),
+            (exact("får"), t(1, 0)),
+        ]);
+        assert_eq!(
+            found_plain(&exact, " har atervinningen oppet "),
+            (vec![t(0, 0)], true)
+        );
+        assert_eq!(found_plain(&exact, " min far "), (vec![], false));
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! å, ä and ö").
 //!
 //! Left out, so that a plain spelling finds only what its term means:
-//! - a one-word term with a short stem (found at the start of any word):
-//!   plain, `hön` (of `höns`) is the start of `hon` and `honom`;
+//! - a one-word term with a short stem (fewer than
+//!   [`text::COMPOUND_MIN_CHARS`] letters): plain, `hön` (of `höns`) is the
+//!   start of `hon` and `honom`;
 //! - a spelling that is how another term is written (`tomning` for
 //!   `tömning` where `tomning` is a term): in a plain text that term counts.
 
@@ -49,8 +50,10 @@ fn unaccented_owners(written: &Keys) -> Vec<(Vec<u8>, Owner)> {
     for (needle, owner) in written.entries() {
         // A short word's stem is found at the start of any word, and
         // plain it is often another common word (`hön`, for `höns`:
-        // `hon`, `honom`). A phrase's further words keep it apart.
-        if needle.first() == Some(&b' ') && owner.rest.is_empty() {
+        // `hon`, `honom`; the exact `får`: `far`). A phrase's further words
+        // keep it apart. A longer word, exact or not, is left whole.
+        let letters = std::str::from_utf8(&needle).map_or(0, |w| w.trim().chars().count());
+        if owner.rest.is_empty() && letters < text::COMPOUND_MIN_CHARS {
             continue;
         }
         let plain_needle = plain(&needle);
