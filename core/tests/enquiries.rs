@@ -19,7 +19,7 @@
 
 mod common;
 
-use common::klippan;
+use common::{klippan, typed_plain};
 use kommunlots::{Channel, Decision, Enquiry, Router};
 use serde::Deserialize;
 
@@ -118,14 +118,6 @@ fn known_misses_are_few_and_explained() {
     }
 }
 
-/// `text` as typed on a keyboard without `å`, `ä` and `ö`.
-fn plain(text: &str) -> String {
-    text.replace(['å', 'ä'], "a")
-        .replace(['Å', 'Ä'], "A")
-        .replace('ö', "o")
-        .replace('Ö', "O")
-}
-
 #[test]
 fn swedish_enquiries_typed_without_a_ring_or_dots_mostly_route_alike() {
     let router = klippan();
@@ -137,13 +129,13 @@ fn swedish_enquiries_typed_without_a_ring_or_dots_mostly_route_alike() {
     assert!(cases.len() >= 500, "{} enquiries", cases.len());
     let mut wrong = Vec::new();
     for case in &cases {
-        let (d, right) = case.route(&router, &plain(&case.text));
+        let (d, right) = case.route(&router, &typed_plain(&case.text));
         if !right {
             wrong.push(format!(
                 "expected {}, got {}: {:?}",
                 case.department,
                 d.department,
-                plain(&case.text)
+                typed_plain(&case.text)
             ));
         }
     }

@@ -659,12 +659,17 @@ fn add_shadows(types: &mut [TypeSpec]) {
             // match may contain this one is listed; the positional guard of
             // `drop_shadowed` then decides per occurrence.
             let own = shortest(&term.stems, "");
+            // A term with a gap may also hold this one among the words it
+            // lets in (`hur högt … får` holds `staket` in "hur högt
+            // staket får"), which its shortest match does not show: every
+            // such term is listed, and the guard decides per occurrence.
             term.shadows = all
                 .iter()
                 .filter(|(u, ..)| *u != term.stems)
-                .filter(|(u, _, rest, ..)| {
+                .filter(|(u, _, rest, _, _, gap, _)| {
                     let text = shortest(u, rest);
-                    text.trim_end().len() > own.trim_end().len() && text.contains(&needle)
+                    *gap > 0
+                        || (text.trim_end().len() > own.trim_end().len() && text.contains(&needle))
                 })
                 .map(|(u, compound, rest, inner, english, gap, plain)| Shadow {
                     stems: u.clone(),

@@ -586,6 +586,8 @@ mod tests {
                 gapped(p("överklag beslut bygglov"), t(1, 0), 2),
                 gapped(p("töm kärl"), t(2, 0), 0),
                 gapped(exact("bok ett rum"), t(3, 0), 1),
+                gapped(p("hur högt får"), t(4, 0), 1),
+                gapped(p("staket"), t(5, 0), 0),
             ],
             swedish_streets(),
         );
@@ -609,6 +611,10 @@ mod tests {
         // An exact term's words stay whole words, a gap or not.
         assert_eq!(m.found(" bok ett litet rum "), vec![t(3, 0)]);
         assert_eq!(m.found(" boka ett litet rum "), vec![]);
+        // A term among the words let in lies inside the phrase, and the
+        // longer term wins.
+        assert_eq!(m.found(" hur högt staket får man ha "), vec![t(4, 0)]);
+        assert_eq!(m.found(" ett högt staket "), vec![t(5, 0)]);
     }
 
     #[test]
