@@ -22,10 +22,13 @@ root="$(cd "$here/../.." && pwd)"
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 
 # The size of the optimised .wasm, gzipped (-9). LIMIT fails the run; it sits
-# a few per cent above the current size so growth is noticed. TARGET is the
-# budget the binding is meant to meet (150 KiB); see README.md "Size" for why
-# it is not met yet and what the core would change.
-size_limit_gz="${KL_WASM_SIZE_LIMIT_GZ:-470000}"
+# just above the current size so growth is noticed, and is raised only on
+# purpose, with the reason in README.md "Size" (last: 470,000 -> 472,000 in
+# session 10, for reading Swedish typed without å, ä and ö and the check's
+# warning about term settings that are not used). TARGET is the budget the
+# binding is meant to meet (150 KiB); see README.md "Size" for why it is not
+# met yet and what the core would change.
+size_limit_gz="${KL_WASM_SIZE_LIMIT_GZ:-472000}"
 size_target_gz=153600
 
 passed=0
