@@ -15,6 +15,29 @@ use crate::explain;
 use crate::matcher::TermRef;
 use crate::rfc3339::LocalTime;
 
+/// What recognised a matched type: a form code, or terms in the text.
+pub(super) struct Recognised<'a> {
+    /// Form or text.
+    pub via: MatchVia,
+    /// The terms found in the text (none for a form code).
+    pub hits: &'a [TermRef],
+    /// The type's score ([`super::FORM_SCORE`] for a form code).
+    pub score: f64,
+    /// The text was read as typed without `å`, `ä` and `ö`
+    /// ([`super::UNACCENTED_NOTE`]).
+    pub plain: bool,
+}
+
+impl Recognised<'_> {
+    /// A form code, or a type the asker named.
+    pub const FORM: Recognised<'static> = Recognised {
+        via: MatchVia::Form,
+        hits: &[],
+        score: super::FORM_SCORE,
+        plain: false,
+    };
+}
+
 impl Router {
     /// The steps of a route with their due times: each counted from the
     /// previous due time (from `received` for the first) with the step's
@@ -81,15 +104,12 @@ impl Router {
         received.map(|t| self.calendar.local_time(t))
     }
 
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn matched(
         &self,
         enquiry: &Enquiry,
         received: Option<Timestamp>,
         ty_index: usize,
-        via: MatchVia,
-        hits: &[TermRef],
-        score: f64,
+        by: Recognised<'_>,
         candidates: Vec<Candidate>,
         mut notes: Vec<String>,
     ) -> Decision {
@@ -135,11 +155,10 @@ impl Router {
                 .map(|&(unit, within)| (unit, StepRole::Escalation, Some(within))),
         );
         let (path, first_due) = self.schedule(&plan, received, &mut notes);
-        let terms = self.matched_terms(hits, ty_index);
+        let terms = self.matched_terms(by.hits, ty_index);
         let department = &self.departments[ty.department];
-        let plain = notes.iter().any(|n| n == super::UNACCENTED_NOTE);
         let had_form = enquiry.form.is_some();
-        let mut text = explain::matched(self, ty, via, had_form, &terms, plain, handler);
+        let mut text = explain::matched(self, ty, by.via, had_form, &terms, by.plain, handler);
         let first = match duty {
             Some((unit, _)) => {
                 explain::push_out_of_hours(
@@ -179,9 +198,9 @@ impl Router {
                 text,
                 trace: Trace {
                     rule: Some(ty.rule.clone()),
-                    via,
+                    via: by.via,
                     terms,
-                    score,
+                    score: by.score,
                     policy: ty.step,
                     notes,
                 },

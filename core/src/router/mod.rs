@@ -6,6 +6,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use rustc_hash::FxHashMap;
 
+use self::assemble::Recognised;
 use crate::calendar::{Calendar, OpeningHours, ServiceTarget, Timeline};
 use crate::decision::{Candidate, Decision, Enquiry, MatchVia, PolicyStep, TermKind};
 use crate::diagnostic::{Diagnostic, LoadError, Severity};
@@ -406,9 +407,7 @@ impl Router {
             enquiry,
             Some(Timestamp::from_second(received.as_second()).unwrap_or(received)),
             ty,
-            MatchVia::Form,
-            &[],
-            FORM_SCORE,
+            Recognised::FORM,
             candidates,
             notes,
         ))
@@ -436,9 +435,7 @@ impl Router {
                         enquiry,
                         received,
                         ty,
-                        MatchVia::Form,
-                        &[],
-                        FORM_SCORE,
+                        Recognised::FORM,
                         candidates,
                         notes,
                     );
@@ -465,7 +462,8 @@ impl Router {
                 text::MAX_TEXT_BYTES
             ));
         }
-        if self.matcher.find(&s.normalized, &mut s.hits, &mut s.terms) {
+        let plain = self.matcher.find(&s.normalized, &mut s.hits, &mut s.terms);
+        if plain {
             notes.push(UNACCENTED_NOTE.to_owned());
         }
         self.score(&s.terms, enquiry.channel, &mut s.scored);
@@ -487,9 +485,12 @@ impl Router {
                         enquiry,
                         received,
                         *best,
-                        MatchVia::Text,
-                        &s.terms,
-                        *score,
+                        Recognised {
+                            via: MatchVia::Text,
+                            hits: &s.terms,
+                            score: *score,
+                            plain,
+                        },
                         candidates,
                         notes,
                     )
