@@ -203,18 +203,22 @@ impl Matcher {
     ) -> bool {
         out.clear();
         hits.clear();
-        // A citizen's address is not what the enquiry is about.
-        let subject = |h: &Hit| !self.street_suffixes.contain(normalized, h.start, h.end);
         self.written.hits(normalized, hits);
-        hits.retain(subject);
         let written = hits.len();
         if text::is_plain_swedish(normalized) {
             if let Some(keys) = self.unaccented.keys(&self.written) {
                 keys.hits(normalized, hits);
-                hits.retain(subject);
             }
         }
-        let unaccented = hits.len() > written;
+        // A citizen's address is not what the enquiry is about. `retain`
+        // visits the hits in order, so the index tells the plain ones.
+        let (mut index, mut unaccented) = (0, false);
+        hits.retain(|h| {
+            let subject = !self.street_suffixes.contain(normalized, h.start, h.end);
+            unaccented |= subject && index >= written;
+            index += 1;
+            subject
+        });
         // Sweep in order of start, longest first: a hit is inside a longer
         // one when an earlier hit reaches at least as far.
         hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -754,6 +758,20 @@ mod tests {
         assert_eq!(
             found_plain(&m, " when is the forskola open "),
             (vec![], false)
+        );
+    }
+
+    #[test]
+    fn a_plain_spelling_inside_a_street_name_does_not_count() {
+        let m = matcher(vec![(p("skolväg"), t(0, 0)), (p("förskol"), t(1, 0))]);
+        // Only the street has a plain spelling: the text was not read plain.
+        assert_eq!(
+            found_plain(&m, " jag bor pa forskolegatan 3 "),
+            (vec![], false)
+        );
+        assert_eq!(
+            found_plain(&m, " pa forskolegatan 3 ar skolvagen hal "),
+            (vec![t(0, 0)], true)
         );
     }
 
