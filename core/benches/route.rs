@@ -10,6 +10,8 @@
     reason = "criterion_group! generates an undocumented function"
 )]
 
+#[path = "../tests/common/plain.rs"]
+mod plain;
 mod synthetic;
 
 use std::hint::black_box;
@@ -62,15 +64,7 @@ fn benches(c: &mut Criterion) {
 
     // The same, typed without å, ä and ö: both automatons are searched.
     // The first such text builds the second one; the warm-up pays it.
-    let plain: String = text
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' => 'a',
-            'ö' => 'o',
-            c => c,
-        })
-        .collect();
-    let plain = Enquiry::text(plain).with_channel(Channel::Email);
+    let plain = Enquiry::text(plain::typed_plain(text)).with_channel(Channel::Email);
     assert_eq!(
         klippan.route_at(&plain, now).enquiry_type.as_deref(),
         Some("snorojning")

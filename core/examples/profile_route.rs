@@ -8,6 +8,9 @@ use std::hint::black_box;
 
 use kommunlots::{Channel, Enquiry, Router};
 
+#[path = "../tests/common/plain.rs"]
+mod plain;
+
 fn main() {
     let dir = std::env::args()
         .nth(1)
@@ -23,7 +26,7 @@ fn main() {
                 Det är väldigt halt och min mamma som har rullator kommer inte ut. \
                 Kan ni säga när snöröjningen kommer? Tack, Eva";
     let text = if std::env::args().nth(3).as_deref() == Some("plain") {
-        text.replace(['å', 'ä'], "a").replace('ö', "o")
+        plain::typed_plain(text)
     } else {
         text.to_owned()
     };

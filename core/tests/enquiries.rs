@@ -19,7 +19,8 @@
 
 mod common;
 
-use common::{klippan, typed_plain};
+use common::klippan;
+use common::plain::typed_plain;
 use kommunlots::{Channel, Decision, Enquiry, Router};
 use serde::Deserialize;
 

@@ -206,7 +206,7 @@ proptest! {
         // generator's Swedish terms all have stems long enough to be read
         // plain.
         let text = format!("jag {words}");
-        let plain = common::typed_plain(&text);
+        let plain = common::plain::typed_plain(&text);
         let router = klippan();
         let written = router.route_at(&Enquiry::text(&text), now());
         let typed = router.route_at(&Enquiry::text(&plain), now());

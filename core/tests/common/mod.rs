@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use kommunlots::Router;
 
+pub mod plain;
+
 /// The reference rule set's folder, `rules/klippan`.
 pub fn klippan_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan")
@@ -21,13 +23,4 @@ pub fn klippan() -> Router {
 pub fn klippan_municipality() -> String {
     std::fs::read_to_string(klippan_dir().join("municipality.toml"))
         .unwrap_or_else(|e| unreachable!("Klippan's municipality.toml is readable: {e}"))
-}
-
-/// `text` as typed on a keyboard without `å`, `ä` and `ö`: `a` and `o` in
-/// their places.
-pub fn typed_plain(text: &str) -> String {
-    text.replace(['å', 'ä'], "a")
-        .replace(['Å', 'Ä'], "A")
-        .replace('ö', "o")
-        .replace('Ö', "O")
 }
