@@ -171,3 +171,58 @@ fn an_exact_term_matches_its_words_as_written_only() {
     let stemmed = kommunlots::search_pattern("bok", Language::Swedish);
     assert_eq!(stemmed.map(|p| p.stems), Some(vec!["bok".to_owned()]));
 }
+
+#[test]
+fn a_terms_plain_spelling_is_listed_where_it_is_searched() {
+    let router = with_department(
+        "departments/avfall.toml",
+        r#"
+        [department]
+        id = "avfall"
+        name = "Avfall"
+
+        [[unit]]
+        id = "avfall-kundservice"
+        name = "Kundservice"
+
+        [[type]]
+        id = "sopor"
+        name = "Sopor"
+        level = 1
+        unit = "avfall-kundservice"
+        frequency = "daily"
+        keywords = ["sopkärl", "höns", "tömning", "tomning", "sopbil"]
+        phrases = ["glömt att tömma"]
+    "#,
+    );
+    let plain: Vec<(&str, Option<Vec<String>>)> = terms(&router, "sopor")
+        .iter()
+        .map(|t| (t.term, t.plain.as_ref().map(|p| p.stems.clone())))
+        .collect();
+    assert_eq!(
+        plain,
+        [
+            ("sopkärl", Some(vec!["sopkarl".to_owned()])),
+            // A short word, plain another word (`hon`), is not read plain.
+            ("höns", None),
+            // Plain, `tömning` is how another term is written.
+            ("tömning", None),
+            // Nothing to spell otherwise.
+            ("tomning", None),
+            ("sopbil", None),
+            (
+                "glömt att tömma",
+                Some(vec![
+                    "glomt".to_owned(),
+                    "att".to_owned(),
+                    "tomm".to_owned()
+                ])
+            ),
+        ]
+    );
+    let sopkarl = terms(&router, "sopor").remove(0);
+    let plain = sopkarl
+        .plain
+        .unwrap_or_else(|| unreachable!("listed above"));
+    assert_eq!(plain.inside_words, sopkarl.pattern.inside_words);
+}

@@ -132,9 +132,13 @@ fn write_terms(out: &mut impl Write, terms: &[TermInfo<'_>]) -> io::Result<()> {
             1 => "  (another word may stand between)".to_owned(),
             n => format!("  (up to {n} other words may stand between)"),
         };
+        let plain = match &t.plain {
+            Some(p) => format!("  (without å, ä, ö: {})", pattern_text(p)),
+            None => String::new(),
+        };
         writeln!(
             out,
-            "      {language} {kind:8} {weight:>3}  {:width$}  {}{gap}",
+            "      {language} {kind:8} {weight:>3}  {:width$}  {}{gap}{plain}",
             t.term,
             pattern_text(&t.pattern),
         )?;

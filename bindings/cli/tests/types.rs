@@ -117,6 +117,13 @@ fn types_with_terms_show_how_each_term_is_searched_for() {
         "{line}"
     );
     assert!(line.ends_with("  septic… tank…"), "{line}");
+    // A term with å, ä or ö: also how a text typed without them finds it.
+    let line = out.lines().find(|l| l.contains(" slamtömning "));
+    let line = line.expect("slamtömning is listed");
+    assert!(
+        line.ends_with("  …slamtömning…  (without å, ä, ö: …slamtomning…)"),
+        "{line}"
+    );
 
     let o = run(
         &[
@@ -144,6 +151,12 @@ fn types_with_terms_show_how_each_term_is_searched_for() {
     assert_eq!(term["pattern"]["stems"][0], "slambrun");
     assert_eq!(term["pattern"]["inside_words"], true);
     assert_eq!(term["pattern"]["written_rest"], "n");
+    assert_eq!(term["plain"], Value::Null);
+    let term = slam["terms"]
+        .as_array()
+        .and_then(|a| a.iter().find(|t| t["term"] == "slamtömning"))
+        .expect("slamtömning is a term");
+    assert_eq!(term["plain"]["stems"][0], "slamtomning");
 }
 
 #[test]

@@ -189,6 +189,12 @@ impl Matcher {
         })
     }
 
+    /// Whether `term` is also searched for in a text typed without `å`,
+    /// `ä` and `ö`; builds those spellings' automaton if no text has yet.
+    pub(crate) fn reads_plain(&self, term: TermRef) -> bool {
+        self.unaccented.has(&self.written, term)
+    }
+
     /// The terms found in `normalized` text, after overlapping matches are
     /// resolved in favour of the longer one, sorted and without repeats.
     /// `hits` is working space (cleared first), so a caller can reuse it.

@@ -12,7 +12,7 @@
 
 use std::sync::OnceLock;
 
-use super::{KEY_BYTES, Keys, Owner};
+use super::{KEY_BYTES, Keys, Owner, TermRef};
 use crate::text;
 
 /// The terms as written without `å`, `ä` and `ö`, for
@@ -39,6 +39,13 @@ impl Unaccented {
                 .flatten()
         };
         self.0.get_or_init(build).as_ref()
+    }
+
+    /// Whether `term` is also searched for spelled without the letters
+    /// (builds the keys, like [`Unaccented::keys`]).
+    pub(super) fn has(&self, written: &Keys, term: TermRef) -> bool {
+        self.keys(written)
+            .is_some_and(|keys| keys.owners.iter().any(|o| o.term == term))
     }
 }
 

@@ -153,6 +153,12 @@ pub struct TermInfo<'a> {
     pub gap: u8,
     /// How it is searched for.
     pub pattern: SearchPattern,
+    /// How it is also searched for in a text typed without `å`, `ä` and
+    /// `ö` (rules/README.md, "Text typed without å, ä and ö"): `None` for
+    /// a term without those letters, a one-word term of fewer than
+    /// [`crate::COMPOUND_MIN_CHARS`] letters, or one whose plain spelling
+    /// is how another term is written.
+    pub plain: Option<SearchPattern>,
 }
 
 pub(crate) struct CompiledType {
@@ -318,8 +324,19 @@ impl Router {
     /// whose stems repeat an earlier one of the same type is left out, as
     /// the router leaves it out.
     pub fn terms(&self, type_id: &str) -> Option<impl Iterator<Item = TermInfo<'_>>> {
-        let ty = &self.types[*self.type_index.get(type_id)?];
-        Some(ty.terms.iter().filter_map(|t| {
+        let ty_index = *self.type_index.get(type_id)?;
+        let ty = &self.types[ty_index];
+        Some(ty.terms.iter().zip(0..).filter_map(move |(t, term)| {
+            let pattern = if t.exact {
+                exact_pattern(&t.text)?
+            } else {
+                search_pattern(&t.text, t.language)?
+            };
+            let term_ref = TermRef {
+                ty: u32::try_from(ty_index).ok()?,
+                term,
+            };
+            let plain = (self.matcher.reads_plain(term_ref)).then(|| text::plain_pattern(&pattern));
             Some(TermInfo {
                 term: &t.text,
                 kind: t.kind,
@@ -328,11 +345,8 @@ impl Router {
                 negative: t.negative,
                 exact: t.exact,
                 gap: t.gap,
-                pattern: if t.exact {
-                    exact_pattern(&t.text)?
-                } else {
-                    search_pattern(&t.text, t.language)?
-                },
+                pattern,
+                plain,
             })
         }))
     }

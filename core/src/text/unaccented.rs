@@ -17,6 +17,8 @@
 //! sent to a Swedish municipality, and a handful of words that are common
 //! in the one and absent from the other do that.
 
+use super::SearchPattern;
+
 /// The second UTF-8 byte of `å` (U+00E5), `ä` (U+00E4) and `ö` (U+00F6);
 /// the first is [`LEAD`] for all three.
 const SECOND: [(u8, u8); 3] = [(0xA5, b'a'), (0xA4, b'a'), (0xB6, b'o')];
@@ -75,6 +77,22 @@ pub(crate) fn is_plain_swedish(text: &[u8]) -> bool {
 pub(crate) fn has_swedish_letters(text: &[u8]) -> bool {
     text.windows(2)
         .any(|w| w[0] == LEAD && plain(w[1]).is_some())
+}
+
+/// `pattern` with `å` and `ä` written `a` and `ö` written `o`: how a term
+/// is searched for in a text typed without them.
+pub(crate) fn plain_pattern(pattern: &SearchPattern) -> SearchPattern {
+    let plain = |s: &String| {
+        without_swedish_letters(s.as_bytes())
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_else(|| s.clone())
+    };
+    SearchPattern {
+        stems: pattern.stems.iter().map(plain).collect(),
+        written_rest: plain(&pattern.written_rest),
+        inner_rests: pattern.inner_rests.iter().map(plain).collect(),
+        ..*pattern
+    }
 }
 
 /// Normalised `text` with `å` and `ä` written `a` and `ö` written `o`, or
