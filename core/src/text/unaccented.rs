@@ -42,7 +42,7 @@ fn plain(second: u8) -> Option<u8> {
 /// A text with none of `å`, `ä` and `ö` is read as Swedish typed without
 /// them (its terms with the letters also searched written with `a` and
 /// `o`) when it has one of these words, or none of the [`ENGLISH_WORDS`].
-pub const SWEDISH_WORDS: [&str; 20] = [
+pub const SWEDISH_WORDS: &[&str] = &[
     "ar", "att", "det", "eller", "en", "ett", "fran", "har", "hur", "jag", "kan", "med", "nar",
     "och", "pa", "ska", "som", "vad", "vi", "vill",
 ];
@@ -50,9 +50,10 @@ pub const SWEDISH_WORDS: [&str; 20] = [
 /// Everyday English words that are no Swedish words, plain or not (so not
 /// `is`, `do` or `be`: `is`, `dö`, `be`): a text with one of them and none
 /// of the [`SWEDISH_WORDS`] is English.
-pub const ENGLISH_WORDS: [&str; 20] = [
-    "and", "are", "can", "does", "have", "how", "it", "my", "of", "our", "please", "the", "there",
-    "this", "to", "we", "what", "when", "with", "you",
+pub const ENGLISH_WORDS: &[&str] = &[
+    "and", "are", "can", "does", "have", "how", "it", "my", "need", "of", "our", "please", "the",
+    "there", "think", "this", "to", "we", "what", "when", "where", "who", "with", "would", "you",
+    "your",
 ];
 
 /// Whether normalised `text` is Swedish typed without `å`, `ä` and `ö`: it
@@ -152,6 +153,9 @@ mod tests {
         ));
         // A Swedish word outweighs English ones.
         assert!(plain(" hej vi har en fraga about the forskola "));
+        // English that asks without any of the commonest words: plain,
+        // `smällare` would be its `small`.
+        assert!(!plain(" do i need a building permit for a small garage "));
         // A short search reads as neither.
         assert!(plain(" forskoleplats ansokan "));
         // With the letters, it was typed on a Swedish keyboard.
