@@ -15,6 +15,23 @@ fn with_department(name: &str, department: &str) -> Router {
     .unwrap_or_else(|e| unreachable!("the rules load:\n{e}"))
 }
 
+/// Klippan's municipality file with a waste department holding `types`
+/// (its `[[type]]` tables, served by the unit `avfall-kundservice`).
+fn waste_department(types: &str) -> Router {
+    let department = format!(
+        r#"
+        [department]
+        id = "avfall"
+        name = "Avfall"
+
+        [[unit]]
+        id = "avfall-kundservice"
+        name = "Kundservice"
+        {types}"#
+    );
+    with_department("departments/avfall.toml", &department)
+}
+
 fn terms<'a>(router: &'a Router, ty: &str) -> Vec<TermInfo<'a>> {
     router
         .terms(ty)
@@ -71,17 +88,8 @@ fn repeated_stems_are_left_out_and_negative_words_listed_per_stem() {
 
 #[test]
 fn the_same_stem_in_swedish_and_english_counts_once() {
-    let router = with_department(
-        "departments/avfall.toml",
+    let router = waste_department(
         r#"
-        [department]
-        id = "avfall"
-        name = "Avfall"
-
-        [[unit]]
-        id = "avfall-kundservice"
-        name = "Kundservice"
-
         [[type]]
         id = "farligt-avfall"
         name = "Farligt avfall"
@@ -174,17 +182,8 @@ fn an_exact_term_matches_its_words_as_written_only() {
 
 #[test]
 fn a_terms_plain_spelling_is_listed_where_it_is_searched() {
-    let router = with_department(
-        "departments/avfall.toml",
+    let router = waste_department(
         r#"
-        [department]
-        id = "avfall"
-        name = "Avfall"
-
-        [[unit]]
-        id = "avfall-kundservice"
-        name = "Kundservice"
-
         [[type]]
         id = "sopor"
         name = "Sopor"
