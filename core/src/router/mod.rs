@@ -336,7 +336,10 @@ impl Router {
                 ty: u32::try_from(ty_index).ok()?,
                 term,
             };
-            let plain = (self.matcher.reads_plain(term_ref)).then(|| text::plain_pattern(&pattern));
+            let plain = self
+                .matcher
+                .reads_plain(term_ref)
+                .then(|| text::plain_pattern(&pattern));
             Some(TermInfo {
                 term: &t.text,
                 kind: t.kind,
