@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::collections::BTreeSet;
+
 use common::klippan;
 use kommunlots::{Channel, Decision, Enquiry, Router, UNACCENTED_NOTE};
 
@@ -110,4 +112,45 @@ fn the_first_plain_texts_on_many_threads_route_alike() {
         once.iter()
             .all(|d| d.matched && d.explanation.trace.notes == [UNACCENTED_NOTE])
     );
+}
+
+/// The words of the corpus's enquiries typed with `å`, `ä` or `ö`, in
+/// lower case: words as Swedish writes them, which a plain spelling must
+/// not be taken for.
+fn written_words() -> BTreeSet<String> {
+    let mut words = BTreeSet::new();
+    for line in include_str!("data/klippan-enquiries.jsonl").lines() {
+        let case: serde_json::Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| unreachable!("the corpus is JSON Lines: {e}"));
+        let text = case["text"].as_str().unwrap_or_default().to_lowercase();
+        if text.contains(['å', 'ä', 'ö']) {
+            let split = text.split(|c: char| !c.is_alphanumeric());
+            words.extend(split.filter(|w| !w.is_empty()).map(str::to_owned));
+        }
+    }
+    words
+}
+
+#[test]
+fn no_plain_spelling_found_inside_words_is_inside_another_written_word() {
+    // A one-word term long enough to be found inside words is searched
+    // plain inside words too: `omlån`, plain `omlan`, was inside
+    // "utomlands" and sent a plain question about voting from abroad to
+    // the library. Such a term is made exact in the rules.
+    let router = klippan();
+    let words = written_words();
+    assert!(words.len() > 1_000, "{} words", words.len());
+    let mut clashes = Vec::new();
+    for ty in router.enquiry_types() {
+        for term in router.terms(ty.id).into_iter().flatten() {
+            let Some(plain) = term.plain.as_ref().filter(|p| p.inside_words) else {
+                continue;
+            };
+            let needle = &plain.stems[0];
+            let inside = words.iter().filter(|w| w.contains(needle.as_str()));
+            clashes
+                .extend(inside.map(|w| format!("{} `{}`: `{needle}` in {w:?}", ty.id, term.term)));
+        }
+    }
+    assert!(clashes.is_empty(), "{clashes:#?}");
 }
