@@ -323,6 +323,11 @@ impl Router {
     /// with the stems it is searched by; `None` for an unknown type. A term
     /// whose stems repeat an earlier one of the same type is left out, as
     /// the router leaves it out.
+    ///
+    /// Each term's [`TermInfo::plain`] comes from the automaton of the
+    /// terms' plain spellings, which the first call builds if no text typed
+    /// without `å`, `ä` and `ö` has yet (once per router; about 0.8 ms on
+    /// Klippan).
     pub fn terms(&self, type_id: &str) -> Option<impl Iterator<Item = TermInfo<'_>>> {
         let ty_index = *self.type_index.get(type_id)?;
         let ty = &self.types[ty_index];
