@@ -65,11 +65,7 @@ fn unaccented_owners(written: &Keys) -> Vec<(Vec<u8>, Owner)> {
         }
         let plain_needle = plain(&needle);
         let plain_owner = Owner {
-            // Only ASCII letters replace whole UTF-8 sequences, so the
-            // plain stems are UTF-8 still.
-            rest: (owner.rest.iter())
-                .map(|r| String::from_utf8(plain(r.as_bytes())).unwrap_or_else(|_| r.clone()))
-                .collect(),
+            rest: owner.rest.iter().map(|r| text::plain_string(r)).collect(),
             written_rest: plain(&owner.written_rest),
             inner_rests: owner.inner_rests.iter().map(|r| plain(r)).collect(),
             tail: Vec::new(),

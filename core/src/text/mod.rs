@@ -32,7 +32,9 @@ pub use stem::{
     SearchPattern, exact_pattern, is_english_ending, search_pattern,
 };
 pub use unaccented::{ENGLISH_WORDS, SWEDISH_WORDS};
-pub(crate) use unaccented::{is_plain_swedish, plain_pattern, without_swedish_letters};
+pub(crate) use unaccented::{
+    is_plain_swedish, plain_pattern, plain_string, without_swedish_letters,
+};
 
 /// Normalises `text` into `out` (cleared first), as UTF-8 bytes: the
 /// matcher works on bytes, so the text is not validated again. Returns

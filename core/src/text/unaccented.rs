@@ -83,17 +83,23 @@ pub(crate) fn has_swedish_letters(text: &[u8]) -> bool {
 /// `pattern` with `å` and `ä` written `a` and `ö` written `o`: how a term
 /// is searched for in a text typed without them.
 pub(crate) fn plain_pattern(pattern: &SearchPattern) -> SearchPattern {
-    let plain = |s: &String| {
-        without_swedish_letters(s.as_bytes())
-            .and_then(|b| String::from_utf8(b).ok())
-            .unwrap_or_else(|| s.clone())
-    };
+    let plain = |s: &String| plain_string(s);
     SearchPattern {
         stems: pattern.stems.iter().map(plain).collect(),
         written_rest: plain(&pattern.written_rest),
         inner_rests: pattern.inner_rests.iter().map(plain).collect(),
         ..*pattern
     }
+}
+
+/// Normalised `text` with `å` and `ä` written `a` and `ö` written `o`, or
+/// as it is if it has none of them.
+pub(crate) fn plain_string(text: &str) -> String {
+    // Only ASCII letters replace whole UTF-8 sequences, so the result is
+    // UTF-8 still.
+    without_swedish_letters(text.as_bytes())
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_else(|| text.to_owned())
 }
 
 /// Normalised `text` with `å` and `ä` written `a` and `ö` written `o`, or
