@@ -1,6 +1,7 @@
 //! The keyword-conflict warning: which terms shared by two departments
-//! `kommunlots check` warns about; and the warning for a term whose weight
-//! or gap is not used, because an earlier term of its type has its stems.
+//! `kommunlots check` warns about; the warning for a term whose weight or
+//! gap is not used, because an earlier term of its type has its stems; and
+//! the one for a `plain` setting that changes nothing.
 
 mod common;
 
@@ -70,6 +71,11 @@ fn a_shared_term_below_min_score_is_not() {
 /// The warnings about unused settings for a type recognised by `terms`
 /// (the inside of a TOML array).
 fn unused_settings(terms: &str) -> Vec<kommunlots::Diagnostic> {
+    warnings_of(DiagnosticKind::Duplicate, terms)
+}
+
+/// The diagnostics of `kind` for a type recognised by the phrases `terms`.
+fn warnings_of(kind: DiagnosticKind, terms: &str) -> Vec<kommunlots::Diagnostic> {
     let department = format!(
         r#"[department]
 id = "skola"
@@ -92,10 +98,7 @@ phrases = [{terms}]
         ("departments/skola.toml", department),
     ])
     .unwrap_or_else(|e| unreachable!("the rules parse:\n{e}"));
-    set.check()
-        .into_iter()
-        .filter(|d| d.kind == DiagnosticKind::Duplicate)
-        .collect()
+    set.check().into_iter().filter(|d| d.kind == kind).collect()
 }
 
 #[test]
@@ -129,4 +132,38 @@ fn a_second_spelling_that_sets_nothing_is_not() {
         )
         .is_empty()
     );
+}
+
+#[test]
+fn a_plain_setting_that_changes_nothing_is_warned_about() {
+    let only = |terms: &str| {
+        let warnings = warnings_of(DiagnosticKind::InvalidValue, terms);
+        let [w] = warnings.as_slice() else {
+            unreachable!("one warning, not {warnings:?}")
+        };
+        assert_eq!(w.severity, Severity::Warning);
+        (w.message.clone(), w.location.line, w.location.column)
+    };
+    // Nothing to write without the letters.
+    assert_eq!(
+        only(r#"{ term = "ledigt hela veckan", plain = false }"#),
+        (
+            "`plain` does nothing: `ledigt hela veckan` has no å, ä or ö".to_owned(),
+            14,
+            51
+        )
+    );
+    // A phrase is searched plain without asking.
+    assert_eq!(
+        only(r#"{ term = "ledigt på fredag", plain = true }"#).0,
+        "`plain = true` does nothing: `ledigt på fredag` is searched without å, ä and ö anyway"
+    );
+    // Turning a phrase's plain spelling off, or a short word's on, does
+    // something.
+    for terms in [
+        r#"{ term = "ledigt på fredag", plain = false }"#,
+        r#"{ term = "få", exact = true, plain = true }"#,
+    ] {
+        assert!(warnings_of(DiagnosticKind::InvalidValue, terms).is_empty());
+    }
 }

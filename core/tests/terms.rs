@@ -225,3 +225,51 @@ fn a_terms_plain_spelling_is_listed_where_it_is_searched() {
         .unwrap_or_else(|| unreachable!("listed above"));
     assert_eq!(plain.inside_words, sopkarl.pattern.inside_words);
 }
+
+#[test]
+fn a_rule_turns_a_terms_plain_spelling_on_or_off() {
+    let router = waste_department(
+        r#"
+        [[type]]
+        id = "sopor"
+        name = "Sopor"
+        level = 1
+        unit = "avfall-kundservice"
+        frequency = "daily"
+        keywords = [{ term = "möss", exact = true, plain = true }, { term = "höns", exact = true }]
+        phrases = [{ term = "inte tömt", plain = false }, "glömt att tömma"]
+    "#,
+    );
+    let plain: Vec<(&str, Option<Vec<String>>)> = terms(&router, "sopor")
+        .iter()
+        .map(|t| (t.term, t.plain.as_ref().map(|p| p.stems.clone())))
+        .collect();
+    assert_eq!(
+        plain,
+        [
+            // Short, asked for: `moss` is no Swedish word.
+            ("möss", Some(vec!["moss ".to_owned()])),
+            // Short, not asked for: `hons` is left out.
+            ("höns", None),
+            // Turned off: plain, it says "not empty".
+            ("inte tömt", None),
+            (
+                "glömt att tömma",
+                Some(vec![
+                    "glomt".to_owned(),
+                    "att".to_owned(),
+                    "tomm".to_owned()
+                ])
+            ),
+        ]
+    );
+    let route = |text: &str| {
+        let d = router.route(&kommunlots::Enquiry::text(text));
+        d.enquiry_type.map(|t| t.to_string())
+    };
+    assert_eq!(route("Vi har fatt moss i koket"), Some("sopor".to_owned()));
+    // English is not read plain: there `moss` is moss.
+    assert_eq!(route("There is moss on my roof"), None);
+    assert_eq!(route("Ni har inte tömt"), Some("sopor".to_owned()));
+    assert_eq!(route("Ni har inte tomt"), None);
+}

@@ -75,6 +75,10 @@ pub struct TermSpec {
     /// A term with `å`, `ä` or `ö` written with `a` and `o`: found only in
     /// a text that [`is_plain`].
     pub plain: bool,
+    /// The rule's `plain` setting ([`kommunlots::model::Term::plain`]),
+    /// which [`add_plain_spellings`] follows.
+    #[serde(skip)]
+    pub plain_setting: Option<bool>,
     /// Longer terms (of any type) whose shortest match contains this
     /// term's: kommunlots counts only the longer term where both are
     /// found at one place, so a peer counts this term only when none of
@@ -116,6 +120,7 @@ impl Shadow {
             weight: 0.0,
             negative: false,
             plain: self.plain,
+            plain_setting: None,
             shadows: Vec::new(),
         }
     }
@@ -255,7 +260,8 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                            weight: f64,
                            negative: bool,
                            exact: bool,
-                           gap: u8| {
+                           gap: u8,
+                           plain_setting: Option<bool>| {
                 let pattern = if exact {
                     exact_pattern(text)
                 } else {
@@ -288,6 +294,7 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                     weight,
                     negative,
                     plain: false,
+                    plain_setting,
                     shadows: Vec::new(),
                 });
             };
@@ -300,12 +307,13 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
                         false,
                         term.exact,
                         term.gap_words(),
+                        term.plain_setting(),
                     );
                 }
             }
             for word in &def.negative {
-                add(word.get_ref(), Language::Swedish, 0.0, true, false, 0);
-                add(word.get_ref(), Language::English, 0.0, true, false, 0);
+                add(word.get_ref(), Language::Swedish, 0.0, true, false, 0, None);
+                add(word.get_ref(), Language::English, 0.0, true, false, 0, None);
             }
             let id = def.id.get_ref().clone();
             by_id.insert(
@@ -358,8 +366,10 @@ pub fn is_plain(text: &str) -> bool {
 /// Adds to each type, for each of its terms with `å`, `ä` or `ö`, the term
 /// written with `a` and `o` ([`TermSpec::plain`]), as kommunlots' matcher
 /// searches it in a plain text: not for a one-word term of fewer than
-/// [`COMPOUND_MIN_CHARS`] letters (a short stem, or a short exact word),
-/// nor where that spelling is how a term of any type is written.
+/// [`COMPOUND_MIN_CHARS`] letters (a short stem, or a short exact word)
+/// unless its rule says `plain = true`, nor for one whose rule says
+/// `plain = false`, nor where that spelling is how a term of any type is
+/// written.
 fn add_plain_spellings(types: &mut [TypeSpec]) {
     let written: Vec<(Vec<String>, bool)> = types
         .iter()
@@ -368,7 +378,9 @@ fn add_plain_spellings(types: &mut [TypeSpec]) {
     for ty in types.iter_mut() {
         let mut plain_terms = Vec::new();
         for term in &ty.terms {
-            if term.stems.len() == 1 && term.stems[0].trim().chars().count() < COMPOUND_MIN_CHARS {
+            let short =
+                term.stems.len() == 1 && term.stems[0].trim().chars().count() < COMPOUND_MIN_CHARS;
+            if !term.plain_setting.unwrap_or(!short) {
                 continue;
             }
             let stems: Vec<String> = term.stems.iter().map(|s| unaccented(s)).collect();

@@ -69,6 +69,9 @@ pub(crate) struct Entry<'a> {
     pub negative: bool,
     /// How many other words may stand between two of its words.
     pub gap: u8,
+    /// The term's `plain` setting: whether it is searched without `å`,
+    /// `ä` and `ö` ([`plain`]); `None` lets the matcher decide.
+    pub plain: Option<bool>,
 }
 
 /// A term whose first word starts with a key, with what must follow the key.
@@ -93,6 +96,8 @@ struct Owner {
     english_endings: bool,
     /// How many other words may stand between two of its words.
     gap: u8,
+    /// The term's `plain` setting ([`Entry::plain`]).
+    plain: Option<bool>,
 }
 
 impl Owner {
@@ -178,6 +183,7 @@ impl Matcher {
                     written_rest: entry.pattern.written_rest.as_bytes().to_vec(),
                     english_endings: entry.pattern.english_endings,
                     gap: entry.gap,
+                    plain: entry.plain,
                 };
                 (needle, owner)
             })
@@ -442,6 +448,7 @@ mod tests {
             term,
             negative: false,
             gap: 0,
+            plain: None,
         }
     }
 
@@ -589,6 +596,7 @@ mod tests {
             term,
             negative: false,
             gap,
+            plain: None,
         };
         let m = compile(
             vec![
@@ -640,6 +648,7 @@ mod tests {
                 term: t(0, 0),
                 negative: false,
                 gap: 3,
+                plain: None,
             }],
             swedish_streets(),
         );
@@ -658,6 +667,7 @@ mod tests {
                 term: t(1, 0),
                 negative: true,
                 gap: 0,
+                plain: None,
             },
             positive((p("dagvatten"), t(1, 1))),
             positive((p("avgift"), t(2, 0))),
@@ -666,6 +676,7 @@ mod tests {
                 term: t(3, 0),
                 negative: true,
                 gap: 0,
+                plain: None,
             },
         ];
         let m = compile(entries, swedish_streets());

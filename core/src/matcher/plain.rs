@@ -6,7 +6,8 @@
 //! Left out, so that a plain spelling finds only what its term means:
 //! - a one-word term with a short stem (fewer than
 //!   [`text::COMPOUND_MIN_CHARS`] letters): plain, `hön` (of `höns`) is the
-//!   start of `hon` and `honom`;
+//!   start of `hon` and `honom`, unless the rule sets `plain = true`;
+//! - a term whose rule sets `plain = false`;
 //! - a spelling that is how another term is written (`tomning` for
 //!   `tömning` where `tomning` is a term): in a plain text that term counts.
 
@@ -59,8 +60,12 @@ fn unaccented_owners(written: &Keys) -> Vec<(Vec<u8>, Owner)> {
         // plain it is often another common word (`hön`, for `höns`:
         // `hon`, `honom`; the exact `får`: `far`). A phrase's further words
         // keep it apart. A longer word, exact or not, is left whole.
-        let letters = std::str::from_utf8(&needle).map_or(0, |w| w.trim().chars().count());
-        if owner.rest.is_empty() && letters < text::COMPOUND_MIN_CHARS {
+        // The rule file's `plain` setting overrules that: `false` for a
+        // term whose plain spelling is another word, `true` for a short
+        // word that is none (the exact `möss`, plain `moss`).
+        let first = std::str::from_utf8(&needle).unwrap_or_default();
+        let short = text::short_word(first, 1 + owner.rest.len());
+        if !owner.plain.unwrap_or(!short) {
             continue;
         }
         let plain_needle = plain(&needle);

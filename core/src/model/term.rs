@@ -11,7 +11,8 @@ use crate::decision::TermKind;
 /// A keyword or phrase that recognises an enquiry type, written either as a
 /// plain string (`"bygglov"`, default weight) or as a table
 /// (`{ term = "bygglov", weight = 2.0 }`, `{ term = "bok", exact = true }`,
-/// `{ term = "open a café", gap = 1 }`).
+/// `{ term = "open a café", gap = 1 }`, `{ term = "möss", exact = true,
+/// plain = true }`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Term {
     /// The word or words, as the rule owner wrote them.
@@ -27,6 +28,15 @@ pub struct Term {
     /// ([`Term::MAX_GAP`] at most): with `gap = 1`, `open a café` also finds
     /// "opening a small café". None when not given (no word between).
     pub gap: Option<Spanned<i64>>,
+    /// Whether the term is also searched written with `a` and `o` for
+    /// `å`, `ä` and `ö` in a text typed without those letters; `None`
+    /// when not given, and the matcher decides (rules/README.md, "Text
+    /// typed without å, ä and ö"). `true` asks for it where the matcher
+    /// would leave it out (a one-word term shorter than
+    /// [`crate::COMPOUND_MIN_CHARS`] letters); `false` turns it off, for a
+    /// term whose plain spelling is another word (`inte tömt`, plain
+    /// `inte tomt`).
+    pub plain: Option<Spanned<bool>>,
 }
 
 impl Term {
@@ -37,6 +47,11 @@ impl Term {
     /// places of its words one word after another, and a phrase longer
     /// than a sentence has no use for a gap.
     pub const MAX_GAP_WORDS: usize = 12;
+
+    /// Its `plain` setting as the matcher uses it: `None` when not given.
+    pub fn plain_setting(&self) -> Option<bool> {
+        self.plain.as_ref().map(|p| *p.get_ref())
+    }
 
     /// Its `gap` as the matcher uses it: 0 when not given or out of range
     /// (the check reports that).
@@ -69,6 +84,7 @@ struct TermTable {
     #[serde(default)]
     exact: bool,
     gap: Option<Spanned<i64>>,
+    plain: Option<Spanned<bool>>,
 }
 
 impl<'de> Deserialize<'de> for Term {
@@ -113,12 +129,14 @@ impl<'de> Deserialize<'de> for Term {
                 weight: None,
                 exact: false,
                 gap: None,
+                plain: None,
             },
             StringOrTable::Table(t) => Term {
                 text: t.term,
                 weight: t.weight,
                 exact: t.exact,
                 gap: t.gap,
+                plain: t.plain,
             },
         })
     }

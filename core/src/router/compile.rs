@@ -127,6 +127,7 @@ pub(super) fn compile(
                             negative: false,
                             exact: term.exact,
                             gap: term.gap_words(),
+                            plain: term.plain_setting(),
                         },
                     );
                 }
@@ -147,6 +148,7 @@ pub(super) fn compile(
                             negative: true,
                             exact: false,
                             gap: 0,
+                            plain: None,
                         },
                     );
                 }
@@ -242,6 +244,8 @@ struct RuleTerm<'a> {
     exact: bool,
     /// Other words allowed between two of its words.
     gap: u8,
+    /// Its `plain` setting ([`crate::model::Term::plain`]).
+    plain: Option<bool>,
 }
 
 fn add_term<'s>(
@@ -259,6 +263,7 @@ fn add_term<'s>(
         negative,
         exact,
         gap,
+        plain,
     } = rule;
     let Some(pattern) = stemmers.term_pattern(text, lang, exact) else {
         return;
@@ -291,5 +296,6 @@ fn add_term<'s>(
         term: TermRef { ty, term },
         negative,
         gap,
+        plain,
     });
 }

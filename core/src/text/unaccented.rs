@@ -17,7 +17,7 @@
 //! sent to a Swedish municipality, and a handful of words that are common
 //! in the one and absent from the other do that.
 
-use super::SearchPattern;
+use super::{COMPOUND_MIN_CHARS, SearchPattern};
 
 /// The second UTF-8 byte of `å` (U+00E5), `ä` (U+00E4) and `ö` (U+00F6);
 /// the first is [`LEAD`] for all three.
@@ -78,6 +78,15 @@ pub(crate) fn is_plain_swedish(text: &[u8]) -> bool {
 pub(crate) fn has_swedish_letters(text: &[u8]) -> bool {
     text.windows(2)
         .any(|w| w[0] == LEAD && plain(w[1]).is_some())
+}
+
+/// Whether a term whose first word is searched as `first` (its stem, or
+/// the word itself for an exact term) and which has `words` words is left
+/// out of the plain spellings unless its rule asks for them: a one-word
+/// term of fewer than [`COMPOUND_MIN_CHARS`] letters, found at the start
+/// of any word (`hön`, of `höns`, would find "hon" and "honom").
+pub(crate) fn short_word(first: &str, words: usize) -> bool {
+    words == 1 && first.trim().chars().count() < COMPOUND_MIN_CHARS
 }
 
 /// `pattern` with `å` and `ä` written `a` and `ö` written `o`: how a term

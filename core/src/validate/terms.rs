@@ -10,7 +10,7 @@ use super::{Checker, tested_types};
 use crate::diagnostic::{DiagnosticKind, Location};
 use crate::load::suggest;
 use crate::model::{Spanned, Term};
-use crate::text::{Language, Stemmers};
+use crate::text::{self, Language, Stemmers};
 
 /// Checks one term's weight and text; returns whether it can match.
 pub(super) fn check_term(
@@ -72,6 +72,9 @@ pub(super) fn check_term(
             );
         }
     }
+    if let Some(plain) = &term.plain {
+        unused_plain(c, source, term, plain, lang, stemmers);
+    }
     let usable = words.is_some();
     if !usable {
         let l = c.at(source, &term.text);
@@ -86,6 +89,47 @@ pub(super) fn check_term(
         );
     }
     usable
+}
+
+/// Warns when a term's `plain` setting changes nothing: the term has no
+/// `å`, `ä` or `ö` to write otherwise, or it asks for the plain spelling
+/// that a term of several words or a long word gets anyway.
+fn unused_plain(
+    c: &mut Checker<'_>,
+    source: usize,
+    term: &Term,
+    plain: &Spanned<bool>,
+    lang: Language,
+    stemmers: &Stemmers,
+) {
+    let Some(pattern) = stemmers.term_pattern(term.text.get_ref(), lang, term.exact) else {
+        return;
+    };
+    let (message, help) = if !pattern
+        .stems
+        .iter()
+        .any(|s| text::has_swedish_letters(s.as_bytes()))
+    {
+        (
+            format!(
+                "`plain` does nothing: `{}` has no å, ä or ö",
+                term.text.get_ref()
+            ),
+            "remove `plain`; it only turns the term's spelling without å, ä and ö on or off",
+        )
+    } else if *plain.get_ref() && !text::short_word(&pattern.stems[0], pattern.stems.len()) {
+        (
+            format!(
+                "`plain = true` does nothing: `{}` is searched without å, ä and ö anyway",
+                term.text.get_ref()
+            ),
+            "only a one-word term of fewer than five letters needs it; remove `plain`",
+        )
+    } else {
+        return;
+    };
+    let l = c.at(source, plain);
+    c.warn(DiagnosticKind::InvalidValue, message, l, Some(help.into()));
 }
 
 pub(super) fn check_tests(
