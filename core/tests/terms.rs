@@ -180,28 +180,42 @@ fn an_exact_term_matches_its_words_as_written_only() {
     assert_eq!(stemmed.map(|p| p.stems), Some(vec!["bok".to_owned()]));
 }
 
-#[test]
-fn a_terms_plain_spelling_is_listed_where_it_is_searched() {
-    let router = waste_department(
-        r#"
+/// A waste department with one type, `sopor`, recognised by `terms` (its
+/// `keywords` and `phrases` lines).
+fn sopor(terms: &str) -> Router {
+    let header = r#"
         [[type]]
         id = "sopor"
         name = "Sopor"
         level = 1
         unit = "avfall-kundservice"
         frequency = "daily"
-        keywords = ["sopkärl", "höns", "tömning", "tomning", "sopbil"]
-        phrases = ["glömt att tömma"]
-    "#,
-    );
-    let plain: Vec<(&str, Option<Vec<String>>)> = terms(&router, "sopor")
+        "#;
+    waste_department(&format!("{header}{terms}\n"))
+}
+
+/// Each term of `sopor` with the stems of its plain spelling, if any.
+fn plain_spellings(router: &Router) -> Vec<(&str, Option<Vec<String>>)> {
+    terms(router, "sopor")
         .iter()
         .map(|t| (t.term, t.plain.as_ref().map(|p| p.stems.clone())))
-        .collect();
+        .collect()
+}
+
+fn stems(words: &[&str]) -> Option<Vec<String>> {
+    Some(words.iter().map(|w| (*w).to_owned()).collect())
+}
+
+#[test]
+fn a_terms_plain_spelling_is_listed_where_it_is_searched() {
+    let router = sopor(
+        r#"keywords = ["sopkärl", "höns", "tömning", "tomning", "sopbil"]
+        phrases = ["glömt att tömma"]"#,
+    );
     assert_eq!(
-        plain,
+        plain_spellings(&router),
         [
-            ("sopkärl", Some(vec!["sopkarl".to_owned()])),
+            ("sopkärl", stems(&["sopkarl"])),
             // A short word, plain another word (`hon`), is not read plain.
             ("höns", None),
             // Plain, `tömning` is how another term is written.
@@ -209,14 +223,7 @@ fn a_terms_plain_spelling_is_listed_where_it_is_searched() {
             // Nothing to spell otherwise.
             ("tomning", None),
             ("sopbil", None),
-            (
-                "glömt att tömma",
-                Some(vec![
-                    "glomt".to_owned(),
-                    "att".to_owned(),
-                    "tomm".to_owned()
-                ])
-            ),
+            ("glömt att tömma", stems(&["glomt", "att", "tomm"])),
         ]
     );
     let sopkarl = terms(&router, "sopor").remove(0);
@@ -228,39 +235,20 @@ fn a_terms_plain_spelling_is_listed_where_it_is_searched() {
 
 #[test]
 fn a_rule_turns_a_terms_plain_spelling_on_or_off() {
-    let router = waste_department(
-        r#"
-        [[type]]
-        id = "sopor"
-        name = "Sopor"
-        level = 1
-        unit = "avfall-kundservice"
-        frequency = "daily"
-        keywords = [{ term = "möss", exact = true, plain = true }, { term = "höns", exact = true }]
-        phrases = [{ term = "inte tömt", plain = false }, "glömt att tömma"]
-    "#,
+    let router = sopor(
+        r#"keywords = [{ term = "möss", exact = true, plain = true }, { term = "höns", exact = true }]
+        phrases = [{ term = "inte tömt", plain = false }, "glömt att tömma"]"#,
     );
-    let plain: Vec<(&str, Option<Vec<String>>)> = terms(&router, "sopor")
-        .iter()
-        .map(|t| (t.term, t.plain.as_ref().map(|p| p.stems.clone())))
-        .collect();
     assert_eq!(
-        plain,
+        plain_spellings(&router),
         [
             // Short, asked for: `moss` is no Swedish word.
-            ("möss", Some(vec!["moss ".to_owned()])),
+            ("möss", stems(&["moss "])),
             // Short, not asked for: `hons` is left out.
             ("höns", None),
             // Turned off: plain, it says "not empty".
             ("inte tömt", None),
-            (
-                "glömt att tömma",
-                Some(vec![
-                    "glomt".to_owned(),
-                    "att".to_owned(),
-                    "tomm".to_owned()
-                ])
-            ),
+            ("glömt att tömma", stems(&["glomt", "att", "tomm"])),
         ]
     );
     let route = |text: &str| {
