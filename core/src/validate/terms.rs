@@ -115,7 +115,8 @@ fn unused_plain(
                 "`plain` does nothing: `{}` has no å, ä or ö",
                 term.text.get_ref()
             ),
-            "remove `plain`; it only turns the term's spelling without å, ä and ö on or off",
+            "remove `plain`; it only turns the term's spelling without å, ä and ö on or off"
+                .to_owned(),
         )
     } else if *plain.get_ref() && !text::short_word(&pattern.stems[0], pattern.stems.len()) {
         (
@@ -123,13 +124,16 @@ fn unused_plain(
                 "`plain = true` does nothing: `{}` is searched without å, ä and ö anyway",
                 term.text.get_ref()
             ),
-            "only a one-word term of fewer than five letters needs it; remove `plain`",
+            format!(
+                "only a one-word term of fewer than {} letters needs it; remove `plain`",
+                text::COMPOUND_MIN_CHARS
+            ),
         )
     } else {
         return;
     };
     let l = c.at(source, plain);
-    c.warn(DiagnosticKind::InvalidValue, message, l, Some(help.into()));
+    c.warn(DiagnosticKind::InvalidValue, message, l, Some(help));
 }
 
 pub(super) fn check_tests(
