@@ -236,7 +236,7 @@ fn a_terms_plain_spelling_is_listed_where_it_is_searched() {
 #[test]
 fn a_rule_turns_a_terms_plain_spelling_on_or_off() {
     let router = sopor(
-        r#"keywords = [{ term = "möss", exact = true, plain = true }, { term = "höns", exact = true }]
+        r#"keywords = [{ term = "möss", exact = true, plain = true }, { term = "höns", exact = true }, { term = "råttor", plain = true }]
         phrases = [{ term = "inte tömt", plain = false }, "glömt att tömma"]"#,
     );
     assert_eq!(
@@ -246,6 +246,9 @@ fn a_rule_turns_a_terms_plain_spelling_on_or_off() {
             ("möss", stems(&["moss "])),
             // Short, not asked for: `hons` is left out.
             ("höns", None),
+            // Short and stemmed (`rått`), asked for: the whole word as
+            // written, never the start of "ratten".
+            ("råttor", stems(&["rattor "])),
             // Turned off: plain, it says "not empty".
             ("inte tömt", None),
             ("glömt att tömma", stems(&["glomt", "att", "tomm"])),
@@ -256,6 +259,12 @@ fn a_rule_turns_a_terms_plain_spelling_on_or_off() {
         d.enquiry_type.map(|t| t.to_string())
     };
     assert_eq!(route("Vi har fatt moss i koket"), Some("sopor".to_owned()));
+    assert_eq!(route("Vi har rattor i kallaren"), Some("sopor".to_owned()));
+    assert_eq!(
+        route("Vi har råttorna i källaren"),
+        Some("sopor".to_owned())
+    );
+    assert_eq!(route("Ratten har lossnat pa bilen"), None);
     // English is not read plain: there `moss` is moss.
     assert_eq!(route("There is moss on my roof"), None);
     assert_eq!(route("Ni har inte tömt"), Some("sopor".to_owned()));

@@ -367,9 +367,9 @@ pub fn is_plain(text: &str) -> bool {
 /// written with `a` and `o` ([`TermSpec::plain`]), as kommunlots' matcher
 /// searches it in a plain text: not for a one-word term of fewer than
 /// [`COMPOUND_MIN_CHARS`] letters (a short stem, or a short exact word)
-/// unless its rule says `plain = true`, nor for one whose rule says
-/// `plain = false`, nor where that spelling is how a term of any type is
-/// written.
+/// unless its rule says `plain = true` (then the whole word as written),
+/// nor for one whose rule says `plain = false`, nor where that spelling is
+/// how a term of any type is written.
 fn add_plain_spellings(types: &mut [TypeSpec]) {
     let written: Vec<(Vec<String>, bool)> = types
         .iter()
@@ -383,21 +383,44 @@ fn add_plain_spellings(types: &mut [TypeSpec]) {
             if !term.plain_setting.unwrap_or(!short) {
                 continue;
             }
-            let stems: Vec<String> = term.stems.iter().map(|s| unaccented(s)).collect();
+            let plain_term = if short {
+                // Asked for, a short word's plain spelling is the whole
+                // word as written (`rattor` for `råttor`, stem `rått`).
+                let mut word = format!("{}{}", term.stems[0], term.written_rest);
+                if !word.ends_with(' ') {
+                    word.push(' ');
+                }
+                let plain_word = unaccented(&word);
+                if plain_word == word {
+                    continue;
+                }
+                TermSpec {
+                    text: format!("{} (plain)", term.text),
+                    stems: vec![plain_word],
+                    compound: false,
+                    written_rest: String::new(),
+                    inner_rests: Vec::new(),
+                    english: false,
+                    plain: true,
+                    ..term.clone()
+                }
+            } else {
+                TermSpec {
+                    text: format!("{} (plain)", term.text),
+                    stems: term.stems.iter().map(|s| unaccented(s)).collect(),
+                    written_rest: unaccented(&term.written_rest),
+                    inner_rests: term.inner_rests.iter().map(|r| unaccented(r)).collect(),
+                    plain: true,
+                    ..term.clone()
+                }
+            };
             if written
                 .iter()
-                .any(|(w, compound)| *w == stems && *compound == term.compound)
+                .any(|(w, compound)| *w == plain_term.stems && *compound == plain_term.compound)
             {
                 continue;
             }
-            plain_terms.push(TermSpec {
-                text: format!("{} (plain)", term.text),
-                stems,
-                written_rest: unaccented(&term.written_rest),
-                inner_rests: term.inner_rests.iter().map(|r| unaccented(r)).collect(),
-                plain: true,
-                ..term.clone()
-            });
+            plain_terms.push(plain_term);
         }
         ty.terms.extend(plain_terms);
     }

@@ -195,10 +195,11 @@ impl Matcher {
         })
     }
 
-    /// Whether `term` is also searched for in a text typed without `å`,
-    /// `ä` and `ö`; builds those spellings' automaton if no text has yet.
-    pub(crate) fn reads_plain(&self, term: TermRef) -> bool {
-        self.unaccented.has(&self.written, term)
+    /// How `term` is also searched for in a text typed without `å`, `ä`
+    /// and `ö`, if it is; builds those spellings' automaton if no text has
+    /// yet.
+    pub(crate) fn plain_pattern(&self, term: TermRef) -> Option<SearchPattern> {
+        self.unaccented.pattern(&self.written, term)
     }
 
     /// The terms found in `normalized` text, after overlapping matches are

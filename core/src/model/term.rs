@@ -11,8 +11,7 @@ use crate::decision::TermKind;
 /// A keyword or phrase that recognises an enquiry type, written either as a
 /// plain string (`"bygglov"`, default weight) or as a table
 /// (`{ term = "bygglov", weight = 2.0 }`, `{ term = "bok", exact = true }`,
-/// `{ term = "open a café", gap = 1 }`, `{ term = "möss", exact = true,
-/// plain = true }`).
+/// `{ term = "open a café", gap = 1 }`, `{ term = "möss", plain = true }`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Term {
     /// The word or words, as the rule owner wrote them.
@@ -33,9 +32,10 @@ pub struct Term {
     /// when not given, and the matcher decides (rules/README.md, "Text
     /// typed without å, ä and ö"). `true` asks for it where the matcher
     /// would leave it out (a one-word term shorter than
-    /// [`crate::COMPOUND_MIN_CHARS`] letters); `false` turns it off, for a
-    /// term whose plain spelling is another word (`inte tömt`, plain
-    /// `inte tomt`).
+    /// [`crate::COMPOUND_MIN_CHARS`] letters), as the whole word written
+    /// (`råttor` plain is the word `rattor`, not the stem `ratt`); `false`
+    /// turns it off, for a term whose plain spelling is another word
+    /// (`inte tömt`, plain `inte tomt`).
     pub plain: Option<Spanned<bool>>,
 }
 

@@ -156,8 +156,10 @@ pub struct TermInfo<'a> {
     /// How it is also searched for in a text typed without `å`, `ä` and
     /// `ö` (rules/README.md, "Text typed without å, ä and ö"): `None` for
     /// a term without those letters, a one-word term of fewer than
-    /// [`crate::COMPOUND_MIN_CHARS`] letters, or one whose plain spelling
-    /// is how another term is written.
+    /// [`crate::COMPOUND_MIN_CHARS`] letters (unless its rule sets
+    /// `plain = true`: then the whole word as written, ending with a
+    /// space), a term whose rule sets `plain = false`, or one whose plain
+    /// spelling is how another term is written.
     pub plain: Option<SearchPattern>,
 }
 
@@ -341,10 +343,7 @@ impl Router {
                 ty: u32::try_from(ty_index).ok()?,
                 term,
             };
-            let plain = self
-                .matcher
-                .reads_plain(term_ref)
-                .then(|| text::plain_pattern(&pattern));
+            let plain = self.matcher.plain_pattern(term_ref);
             Some(TermInfo {
                 term: &t.text,
                 kind: t.kind,

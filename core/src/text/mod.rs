@@ -33,8 +33,7 @@ pub use stem::{
 };
 pub use unaccented::{ENGLISH_WORDS, SWEDISH_WORDS};
 pub(crate) use unaccented::{
-    has_swedish_letters, is_plain_swedish, plain_pattern, plain_string, short_word,
-    without_swedish_letters,
+    has_swedish_letters, is_plain_swedish, plain_string, short_word, without_swedish_letters,
 };
 
 /// Normalises `text` into `out` (cleared first), as UTF-8 bytes: the

@@ -17,7 +17,7 @@
 //! sent to a Swedish municipality, and a handful of words that are common
 //! in the one and absent from the other do that.
 
-use super::{COMPOUND_MIN_CHARS, SearchPattern};
+use super::COMPOUND_MIN_CHARS;
 
 /// The second UTF-8 byte of `å` (U+00E5), `ä` (U+00E4) and `ö` (U+00F6);
 /// the first is [`LEAD`] for all three.
@@ -87,18 +87,6 @@ pub(crate) fn has_swedish_letters(text: &[u8]) -> bool {
 /// of any word (`hön`, of `höns`, would find "hon" and "honom").
 pub(crate) fn short_word(first: &str, words: usize) -> bool {
     words == 1 && first.trim().chars().count() < COMPOUND_MIN_CHARS
-}
-
-/// `pattern` with `å` and `ä` written `a` and `ö` written `o`: how a term
-/// is searched for in a text typed without them.
-pub(crate) fn plain_pattern(pattern: &SearchPattern) -> SearchPattern {
-    let plain = |s: &String| plain_string(s);
-    SearchPattern {
-        stems: pattern.stems.iter().map(plain).collect(),
-        written_rest: plain(&pattern.written_rest),
-        inner_rests: pattern.inner_rests.iter().map(plain).collect(),
-        ..*pattern
-    }
 }
 
 /// Normalised `text` with `å` and `ä` written `a` and `ö` written `o`, or
