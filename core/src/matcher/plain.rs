@@ -47,7 +47,14 @@ impl Unaccented {
     /// is (builds the keys, like [`Unaccented::keys`]).
     pub(super) fn pattern(&self, written: &Keys, term: TermRef) -> Option<SearchPattern> {
         let keys = self.keys(written)?;
-        let (needle, owner) = keys.entries().into_iter().find(|(_, o)| o.term == term)?;
+        let i = keys.owners.iter().position(|o| o.term == term)?;
+        let owner = &keys.owners[i];
+        // The owner's key is that of the group its index falls in.
+        let group = keys
+            .starts
+            .partition_point(|&start| start <= i)
+            .checked_sub(1)?;
+        let needle = [&keys.keys.get(group)?[..], &owner.tail].concat();
         let needle = String::from_utf8_lossy(&needle);
         let first = needle.strip_prefix(' ');
         let lossy = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
