@@ -287,6 +287,12 @@ pub struct MatchedTerm {
     pub kind: TermKind,
     /// Its weight.
     pub weight: f64,
+    /// True when the term is not in the text as written, but a word of it
+    /// misses the term by one letter (a typing error?): only among the
+    /// candidates of an unmatched enquiry, never in a match. Absent from
+    /// the JSON when false.
+    #[serde(default, skip_serializing_if = "<&bool as std::ops::Not>::not")]
+    pub near_spelling: bool,
 }
 
 /// The step of the ROSA policy that placed an enquiry.

@@ -137,7 +137,9 @@ pub use load::{MAX_FILE_BYTES, MAX_FILES, MUNICIPALITY_FILE, RuleSet, SourceFile
 pub use model::{Channel, Frequency};
 pub use progress::{Progress, ProgressError};
 pub use rfc3339::LocalTime;
-pub use router::{EnquiryTypeInfo, FORM_SCORE, Router, TermInfo, UNACCENTED_NOTE};
+pub use router::{
+    EnquiryTypeInfo, FORM_SCORE, NEAR_SPELLING_NOTE, Router, TermInfo, UNACCENTED_NOTE,
+};
 pub use text::{
     COMPOUND_MIN_CHARS, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING,
     ENGLISH_ENDINGS_AFTER_SILENT_E, ENGLISH_WORDS, Language, MAX_TEXT_BYTES, SWEDISH_WORDS,

@@ -6,9 +6,11 @@ mod common;
 use std::sync::OnceLock;
 
 use jiff::Timestamp;
-use kommunlots::decision::StepRole;
+use kommunlots::decision::{Candidate, StepRole};
 use kommunlots::stats::{REDACTED, redact};
-use kommunlots::{Channel, Decision, Enquiry, LocalTime, MatchStatus, Router, UNACCENTED_NOTE};
+use kommunlots::{
+    Channel, Decision, Enquiry, LocalTime, MatchStatus, NEAR_SPELLING_NOTE, Router, UNACCENTED_NOTE,
+};
 use proptest::prelude::*;
 
 fn klippan() -> &'static Router {
@@ -39,6 +41,9 @@ fn swedish_text() -> impl Strategy<Value = String> {
         "bygglovet",
         "felparkerad",
         "vattenläcka",
+        // One letter off a term: near spellings.
+        "snöröjnigen",
+        "hemtjänts",
         "the",
         "water",
         "leak",
@@ -147,6 +152,22 @@ fn check_invariants(d: &Decision) -> Result<(), TestCaseError> {
     if d.matched {
         prop_assert_eq!(&d.candidates[0].terms, &d.explanation.trace.terms);
     }
+    // Near spellings only ever add candidates to an unmatched decision,
+    // each a type of its own, and the trace says so.
+    let near = |c: &&Candidate| c.terms.iter().any(|t| t.near_spelling);
+    for c in d.candidates.iter().filter(near) {
+        prop_assert_eq!(d.status, MatchStatus::Unmatched);
+        prop_assert!(c.terms.iter().all(|t| t.near_spelling), "{:?}", c.terms);
+    }
+    prop_assert!(!d.explanation.trace.terms.iter().any(|t| t.near_spelling));
+    prop_assert_eq!(
+        d.candidates.iter().any(|c| near(&c)),
+        d.explanation
+            .trace
+            .notes
+            .iter()
+            .any(|n| n == NEAR_SPELLING_NOTE)
+    );
     Ok(())
 }
 

@@ -176,7 +176,19 @@ pub fn decision_text(d: &Decision) -> String {
             .candidates
             .iter()
             .map(|c| {
-                let terms: Vec<&str> = c.terms.iter().map(|t| &*t.term).collect();
+                // A term found only by a near spelling says so.
+                let terms: Vec<String> = c
+                    .terms
+                    .iter()
+                    .map(|t| {
+                        let near = if t.near_spelling {
+                            " (near spelling)"
+                        } else {
+                            ""
+                        };
+                        format!("{}{near}", t.term)
+                    })
+                    .collect();
                 let found = if terms.is_empty() {
                     String::new()
                 } else {

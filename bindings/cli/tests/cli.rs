@@ -159,6 +159,26 @@ fn an_ambiguous_enquiry_shows_what_pointed_to_each_candidate() {
 }
 
 #[test]
+fn an_unmatched_enquiry_shows_a_candidate_found_by_a_near_spelling() {
+    let klippan = klippan();
+    let rules = klippan.to_str().unwrap();
+    let text = "När kommer snöröjnigen?";
+    let o = run(&["route", "--rules", rules, "--channel", "email", text], "");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("(unmatched)"), "{out}");
+    assert!(
+        out.contains("candidates    snorojning (teknik, score 1: snöröjning (near spelling))"),
+        "{out}"
+    );
+    let args = ["route", "--rules", rules, "--format", "json", text];
+    let d: Value = serde_json::from_str(&stdout(&run(&args, ""))).unwrap();
+    assert_eq!(d["matched"], false);
+    assert_eq!(d["candidates"][0]["terms"][0]["term"], "snöröjning");
+    assert_eq!(d["candidates"][0]["terms"][0]["near_spelling"], true);
+}
+
+#[test]
 fn route_json_is_the_decision_on_one_line() {
     let klippan = klippan();
     let args = ["route", "--rules", klippan.to_str().unwrap()];

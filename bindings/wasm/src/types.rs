@@ -94,6 +94,12 @@ export interface MatchedTerm {
   kind: TermKind;
   /** Its weight. */
   weight: number;
+  /**
+   * Present (true) when the term is not in the text as written but a word
+   * of it misses the term by one letter: only among the candidates of an
+   * unmatched enquiry, never in a match.
+   */
+  near_spelling?: boolean;
 }
 
 /** How the decision was reached. */

@@ -39,6 +39,19 @@ test("Decision and its parts match their interfaces", () => {
   for (const s of d.path) assertShape("Step", s);
 });
 
+test("a candidate found by a near spelling has its flag declared", () => {
+  const d = router.route({ text: "När kommer snöröjnigen?", channel: "email" });
+  assert.equal(d.status, "unmatched");
+  const [c] = d.candidates;
+  assert.equal(c.enquiry_type, "snorojning");
+  assertShape("Candidate", c);
+  assertShape("MatchedTerm", c.terms[0]);
+  assert.equal(c.terms[0].near_spelling, true);
+  // A term found as written carries no flag.
+  const found = router.route({ text: "När kommer snöröjningen?", channel: "email" });
+  assert.equal(found.explanation.trace.terms[0].near_spelling, undefined);
+});
+
 test("Diagnostic, Location and RuleSetError match their interfaces", () => {
   const e = thrown(() => new kl.Router({ "municipality.toml": MUNICIPALITY.replace("[municipality]", "[municipality]\nnamn = 1") }));
   const own = Object.keys(e).filter((k) => !["stack"].includes(k));

@@ -24,11 +24,13 @@ use aho_corasick::dfa::DFA;
 
 use crate::text::{self, SearchPattern};
 
+mod near;
 mod phrase;
 mod plain;
 mod scan;
 mod street;
 
+use near::Near;
 use phrase::{continues_with, english_word_end, gapped_phrase_end, phrase_end};
 use plain::Unaccented;
 
@@ -125,6 +127,9 @@ pub(crate) struct Matcher {
     /// term as written is left out: in such a text, the word means what
     /// it says. So is a one-word term with a short stem ([`plain`]).
     unaccented: Unaccented,
+    /// The terms' stems, for the words of an unmatched enquiry that miss
+    /// one by a letter ([`near`]).
+    near: Near,
     /// Where a found term names a street rather than a subject.
     street_suffixes: StreetSuffixes,
 }
@@ -191,6 +196,7 @@ impl Matcher {
         Ok(Matcher {
             written: Keys::new(written)?,
             unaccented: Unaccented::default(),
+            near: Near::default(),
             street_suffixes,
         })
     }
@@ -200,6 +206,14 @@ impl Matcher {
     /// yet.
     pub(crate) fn plain_pattern(&self, term: TermRef) -> Option<SearchPattern> {
         self.unaccented.pattern(&self.written, term)
+    }
+
+    /// The terms that a word of `normalized` text misses by one letter
+    /// ([`near`]): for an enquiry nothing recognised, whose first line may
+    /// want to know what it may have meant. Builds their automaton if no
+    /// text has yet.
+    pub(crate) fn near(&self, normalized: &[u8]) -> Vec<TermRef> {
+        self.near.terms(&self.written, normalized)
     }
 
     /// The terms found in `normalized` text, after overlapping matches are

@@ -145,7 +145,7 @@ fn plain_whole_word(needle: &[u8], owner: &Owner) -> Option<(Vec<u8>, Owner)> {
 impl Keys {
     /// Each owner with the whole first word it must find (its key and its
     /// tail), as [`Keys::new`] takes them.
-    fn entries(&self) -> Vec<(Vec<u8>, &Owner)> {
+    pub(super) fn entries(&self) -> Vec<(Vec<u8>, &Owner)> {
         let groups = self.starts.windows(2).zip(&self.keys);
         groups
             .flat_map(|(w, key)| {

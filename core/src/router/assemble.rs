@@ -96,6 +96,7 @@ impl Router {
                 term: t.text.clone(),
                 kind: t.kind,
                 weight: t.weight,
+                near_spelling: false,
             })
             .collect()
     }

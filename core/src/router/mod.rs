@@ -18,7 +18,10 @@ use crate::text::{self, Language, SearchPattern, Stemmers, exact_pattern, search
 
 mod assemble;
 mod compile;
+mod near;
 mod scratch;
+
+pub use near::NEAR_SPELLING_NOTE;
 
 /// The score reported for a type selected by its form code.
 pub const FORM_SCORE: f64 = 1000.0;
@@ -521,7 +524,18 @@ impl Router {
                     self.ambiguous(enquiry, received, &all, candidates, notes)
                 }
             }
-            _ => self.unmatched(enquiry, received, candidates, notes),
+            _ => {
+                let mut candidates = candidates;
+                if self.add_near_candidates(
+                    enquiry.channel,
+                    &s.normalized,
+                    &s.terms,
+                    &mut candidates,
+                ) {
+                    notes.push(NEAR_SPELLING_NOTE.to_owned());
+                }
+                self.unmatched(enquiry, received, candidates, notes)
+            }
         }
     }
 

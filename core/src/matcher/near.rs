@@ -1,0 +1,326 @@
+//! Near spellings: the rule terms that a word of an enquiry misses by one
+//! letter (one left out, one too many, one wrong, or two side by side
+//! swapped), as in "vattenraknigen" for `räkning`. They are offered to
+//! the first line as candidates of an enquiry nothing recognised, never
+//! taken as a match: a wrong guess must not send an enquiry away from the
+//! first line.
+//!
+//! Only one-word terms whose stem has at least [`NEAR_MIN_CHARS`] letters
+//! are looked for: one letter off a shorter stem is usually another word.
+//! A stem that is found inside words (a compound's part) may be near
+//! anywhere in a word, others only at its start, as when they match.
+//! Each term's plain spelling (without `å`, `ä` and `ö`) is looked for
+//! too, unless its rule sets `plain = false`.
+//!
+//! How: a word within one edit of a stem has the stem's first half or its
+//! second half as written (the edit is in the other half). One automaton
+//! over the halves of every such stem finds where they stand in the text,
+//! and the stretch of the word around each is compared with the whole
+//! stem ([`within_one_edit`]). The automaton is built the first time an
+//! unmatched enquiry needs it, not with the rule set.
+//!
+//! Written here rather than with a fuzzy-search crate: which stems count,
+//! where in a word they may stand and what is compared are this matcher's
+//! rules; the automaton is still `aho-corasick`'s.
+
+use std::sync::OnceLock;
+
+use aho_corasick::MatchKind;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+
+use super::{Keys, TermRef, scan};
+use crate::text;
+
+/// The fewest letters a term's stem must have for its near spellings to
+/// be looked for. With seven, the stem `särskol` (of `särskola`) was one
+/// letter from "särskilt", one of the commonest words of Swedish e-mail.
+pub const NEAR_MIN_CHARS: usize = 8;
+
+/// The near-spelling search of a set of terms, built on first use.
+#[derive(Default)]
+pub(super) struct Near(OnceLock<Option<Halves>>);
+
+/// One stem whose near spellings are looked for.
+struct Stem {
+    stem: Box<str>,
+    /// Its length in characters.
+    chars: usize,
+    term: TermRef,
+    /// Whether it may stand inside a word (a compound's part).
+    inside_words: bool,
+}
+
+/// One half of a stem, as the automaton reports it.
+struct Half {
+    stem: u32,
+    /// The first half (else the second).
+    first: bool,
+}
+
+/// The automaton over the halves of the stems.
+struct Halves {
+    automaton: DFA,
+    longest: usize,
+    /// `halves[starts[p]..starts[p + 1]]` are the halves spelled as
+    /// pattern `p`.
+    starts: Vec<usize>,
+    halves: Vec<Half>,
+    stems: Vec<Stem>,
+}
+
+impl Near {
+    /// The terms of `written` that a word of `normalized` text misses by
+    /// one letter, sorted and without repeats. A term found there as
+    /// written is not one of them.
+    pub(super) fn terms(&self, written: &Keys, normalized: &[u8]) -> Vec<TermRef> {
+        let mut out = Vec::new();
+        let Some(halves) = self.0.get_or_init(|| Halves::new(written)).as_ref() else {
+            return out;
+        };
+        // Normalised text is UTF-8 (`text::normalize_into` writes whole
+        // sequences); the check keeps this total.
+        let Ok(text) = std::str::from_utf8(normalized) else {
+            return out;
+        };
+        let automaton = &halves.automaton;
+        scan::scan(automaton, normalized, halves.longest, |state, end| {
+            for i in 0..automaton.match_len(state) {
+                let pattern = automaton.match_pattern(state, i);
+                let start = end - automaton.pattern_len(pattern);
+                let p = pattern.as_usize();
+                for half in &halves.halves[halves.starts[p]..halves.starts[p + 1]] {
+                    let stem = &halves.stems[half.stem as usize];
+                    if !out.contains(&stem.term) && stem.near_at(text, start, end, half.first) {
+                        out.push(stem.term);
+                    }
+                }
+            }
+        });
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+impl Halves {
+    /// The halves of the stems of `written`'s terms that qualify; `None`
+    /// if none does.
+    fn new(written: &Keys) -> Option<Halves> {
+        let mut stems = Vec::new();
+        for (needle, owner) in written.entries() {
+            // Phrases, negative words and whole words (a needle ending
+            // with a space) are left out.
+            if owner.negative || !owner.rest.is_empty() || needle.ends_with(b" ") {
+                continue;
+            }
+            let (inside_words, stem) = match needle.strip_prefix(b" ") {
+                Some(stem) => (false, stem),
+                None => (true, &needle[..]),
+            };
+            let Ok(stem) = std::str::from_utf8(stem) else {
+                continue;
+            };
+            let chars = stem.chars().count();
+            if chars < NEAR_MIN_CHARS || !stem.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let plain = (owner.plain != Some(false))
+                .then(|| text::without_swedish_letters(stem.as_bytes()))
+                .flatten()
+                .and_then(|b| String::from_utf8(b).ok());
+            for spelling in std::iter::once(stem.to_owned()).chain(plain) {
+                stems.push(Stem {
+                    stem: spelling.into(),
+                    chars,
+                    term: owner.term,
+                    inside_words,
+                });
+            }
+        }
+        let mut halves: Vec<(&[u8], Half)> = Vec::with_capacity(2 * stems.len());
+        for (i, stem) in stems.iter().enumerate() {
+            let mid = stem
+                .stem
+                .char_indices()
+                .nth(stem.chars / 2)
+                .map_or(stem.stem.len(), |(b, _)| b);
+            let (first, second) = stem.stem.as_bytes().split_at(mid);
+            let i = u32::try_from(i).ok()?;
+            halves.push((
+                first,
+                Half {
+                    stem: i,
+                    first: true,
+                },
+            ));
+            halves.push((
+                second,
+                Half {
+                    stem: i,
+                    first: false,
+                },
+            ));
+        }
+        halves.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut keys: Vec<&[u8]> = Vec::new();
+        let mut starts = Vec::new();
+        let mut owners = Vec::with_capacity(halves.len());
+        for (key, half) in halves {
+            if keys.last() != Some(&key) {
+                starts.push(owners.len());
+                keys.push(key);
+            }
+            owners.push(half);
+        }
+        starts.push(owners.len());
+        if keys.is_empty() {
+            return None;
+        }
+        let automaton = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(&keys)
+            .ok()?;
+        Some(Halves {
+            automaton,
+            longest: keys.iter().map(|k| k.len()).max().unwrap_or(0),
+            starts,
+            halves: owners,
+            stems,
+        })
+    }
+}
+
+impl Stem {
+    /// Whether the word of `text` with this stem's half at `start..end`
+    /// has the stem there one letter off, and not as written.
+    fn near_at(&self, text: &str, start: usize, end: usize, first: bool) -> bool {
+        let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+            return false;
+        };
+        let word_start = before.rfind(' ').map_or(0, |i| i + 1);
+        let word = (word_start, after.find(' ').map_or(text.len(), |i| end + i));
+        let mut near = false;
+        // The stretch of the word that stands for the stem has one letter
+        // fewer, as many, or one more: from the first half on, or up to
+        // the end of the second.
+        for chars in [self.chars - 1, self.chars, self.chars + 1] {
+            let stretch = if first {
+                forward(text, start, chars, word)
+            } else {
+                backward(text, end, chars, word)
+            };
+            let Some((from, stretch)) = stretch else {
+                continue;
+            };
+            if !self.inside_words && from != word_start {
+                continue;
+            }
+            if stretch == &*self.stem {
+                return false;
+            }
+            near |= within_one_edit(stretch, &self.stem);
+        }
+        near
+    }
+}
+
+/// The `chars` characters of `text` from byte `from` on, if the word
+/// `word` (its byte range) has that many, with where they start.
+fn forward(text: &str, from: usize, chars: usize, word: (usize, usize)) -> Option<(usize, &str)> {
+    let rest = text.get(from..word.1)?;
+    let end = rest
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([rest.len()])
+        .nth(chars)?;
+    Some((from, &rest[..end]))
+}
+
+/// The `chars` characters of `text` up to byte `to`, if the word `word`
+/// (its byte range) has that many, with where they start.
+fn backward(text: &str, to: usize, chars: usize, word: (usize, usize)) -> Option<(usize, &str)> {
+    let before = text.get(word.0..to)?;
+    let from = match chars.checked_sub(1) {
+        Some(n) => before.char_indices().rev().nth(n)?.0,
+        None => before.len(),
+    };
+    Some((word.0 + from, &before[from..]))
+}
+
+/// Whether `a` and `b` differ by exactly one edit: a character left out,
+/// one added, one replaced, or two side by side swapped (the optimal
+/// string alignment distance is 1).
+///
+/// Written by hand: `strsim::osa_distance` fills a whole matrix and
+/// allocates for every pair, and this runs for every place a half is
+/// found. A unit test holds the two to the same answer.
+pub(crate) fn within_one_edit(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let prefix: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix: usize = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    let mut x = a.chars();
+    let mut y = b.chars();
+    match (x.next(), x.next(), x.next(), y.next(), y.next(), y.next()) {
+        // One left out or added.
+        (None, None, None, Some(_), None, None) | (Some(_), None, None, None, None, None) => true,
+        // One replaced.
+        (Some(_), None, None, Some(_), None, None) => true,
+        // Two side by side swapped.
+        (Some(a1), Some(a2), None, Some(b1), Some(b2), None) => a1 == b2 && a2 == b1,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::within_one_edit;
+
+    #[test]
+    fn one_edit_is_a_letter_left_out_added_replaced_or_two_swapped() {
+        for (a, b) in [
+            ("raknig", "rakning"),
+            ("rakning", "raknig"),
+            ("snöröjnign", "snöröjning"),
+            ("snoröjning", "snöröjning"),
+            ("parkeringg", "parkering"),
+            ("aab", "aba"),
+        ] {
+            assert!(within_one_edit(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("rakning", "rakning"),
+            ("rankig", "rakning"),
+            ("ab", "ba c"),
+            ("", "ab"),
+            ("abcd", "badc"),
+        ] {
+            assert!(!within_one_edit(a, b), "{a} / {b}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn one_edit_agrees_with_strsim(a in "[abå ]{0,7}", b in "[abå ]{0,7}") {
+            prop_assert_eq!(within_one_edit(&a, &b), strsim::osa_distance(&a, &b) == 1);
+        }
+    }
+}
