@@ -25,11 +25,11 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::MatchKind;
 use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Input, MatchKind};
 
-use super::{Keys, TermRef, scan};
+use super::{Keys, TermRef};
 use crate::text;
 
 /// The fewest letters a term's stem must have for its near spellings to
@@ -58,10 +58,13 @@ struct Half {
     first: bool,
 }
 
-/// The automaton over the halves of the stems.
+/// The automaton over the halves of the stems: an NFA, searched only for
+/// unmatched enquiries. On Klippan a DFA of the same halves routed an
+/// unmatched 200-byte e-mail in 23.9 k instructions instead of 29.2 k, but
+/// its first use cost 29 M (a third of loading the rule set) instead of
+/// 8.6 M.
 struct Halves {
-    automaton: DFA,
-    longest: usize,
+    automaton: NFA,
     /// `halves[starts[p]..starts[p + 1]]` are the halves spelled as
     /// pattern `p`.
     starts: Vec<usize>,
@@ -83,20 +86,21 @@ impl Near {
         let Ok(text) = std::str::from_utf8(normalized) else {
             return out;
         };
-        let automaton = &halves.automaton;
-        scan::scan(automaton, normalized, halves.longest, |state, end| {
-            for i in 0..automaton.match_len(state) {
-                let pattern = automaton.match_pattern(state, i);
-                let start = end - automaton.pattern_len(pattern);
-                let p = pattern.as_usize();
-                for half in &halves.halves[halves.starts[p]..halves.starts[p + 1]] {
-                    let stem = &halves.stems[half.stem as usize];
-                    if !out.contains(&stem.term) && stem.near_at(text, start, end, half.first) {
-                        out.push(stem.term);
-                    }
+        let Ok(found) = halves
+            .automaton
+            .try_find_overlapping_iter(Input::new(normalized))
+        else {
+            return out;
+        };
+        for m in found {
+            let (p, start, end) = (m.pattern().as_usize(), m.start(), m.end());
+            for half in &halves.halves[halves.starts[p]..halves.starts[p + 1]] {
+                let stem = &halves.stems[half.stem as usize];
+                if !out.contains(&stem.term) && stem.near_at(text, start, end, half.first) {
+                    out.push(stem.term);
                 }
             }
-        });
+        }
         out.sort_unstable();
         out.dedup();
         out
@@ -177,14 +181,12 @@ impl Halves {
         if keys.is_empty() {
             return None;
         }
-        let automaton = DFA::builder()
+        let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
-            .prefilter(false)
             .build(&keys)
             .ok()?;
         Some(Halves {
             automaton,
-            longest: keys.iter().map(|k| k.len()).max().unwrap_or(0),
             starts,
             halves: owners,
             stems,
