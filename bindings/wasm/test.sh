@@ -23,12 +23,12 @@ chromium="${CHROMIUM:-/usr/bin/chromium}"
 
 # The size of the optimised .wasm, gzipped (-9). LIMIT fails the run; it sits
 # just above the current size so growth is noticed, and is raised only on
-# purpose, with the reason in README.md "Size" (last: 470,000 -> 472,000 in
-# session 10, for reading Swedish typed without å, ä and ö and the check's
-# warning about term settings that are not used). TARGET is the budget the
+# purpose, with the reason in README.md "Size" (last: 472,000 -> 480,000 in
+# session 13, for the near spellings of an unmatched enquiry's words;
+# before that 470,000 -> 472,000 in session 10). TARGET is the budget the
 # binding is meant to meet (150 KiB); see README.md "Size" for why it is not
 # met yet and what the core would change.
-size_limit_gz="${KL_WASM_SIZE_LIMIT_GZ:-472000}"
+size_limit_gz="${KL_WASM_SIZE_LIMIT_GZ:-480000}"
 size_target_gz=153600
 
 passed=0

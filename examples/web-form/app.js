@@ -86,8 +86,39 @@ function showDecision(d) {
   const extra = d.confidential
     ? el("p", { className: "confidential" }, "Ärendet omfattas av sekretess.")
     : null;
-  preview.replaceChildren(who, why, facts, steps, ...(extra ? [extra] : []));
+  const near = nearSuggestion(d);
+  preview.replaceChildren(who, why, ...(near ? [near] : []), facts, steps, ...(extra ? [extra] : []));
   preview.dataset.department = d.department;
+}
+
+/**
+ * "Menade du …?" for an enquiry nothing recognised, naming the types of
+ * rule terms that a word of it misses by one letter (the candidates whose
+ * terms are `near_spelling`). A type the category list has is a button
+ * that picks that category, so the enquiry goes the right way.
+ */
+function nearSuggestion(d) {
+  if (d.status !== "unmatched") return null;
+  const near = d.candidates.filter((c) => c.terms.some((t) => t.near_spelling));
+  if (near.length === 0) return null;
+  const p = el("p", { id: "preview-near", className: "near" }, "Menade du ");
+  near.forEach((c, i) => {
+    if (i > 0) p.append(i === near.length - 1 ? " eller " : ", ");
+    const option = [...category.options].find((o) => o.dataset.type === c.enquiry_type);
+    if (!option) {
+      p.append(el("strong", {}, c.name));
+      return;
+    }
+    const pick = el("button", { type: "button", className: "link" }, c.name);
+    pick.addEventListener("click", () => {
+      category.value = option.value;
+      update();
+      category.focus();
+    });
+    p.append(pick);
+  });
+  p.append("? Välj i så fall kategorin, så hamnar ärendet rätt direkt.");
+  return p;
 }
 
 function showRulesError(e) {
@@ -132,7 +163,7 @@ function fillCategories(types) {
         { label: department },
         ...list
           .sort((a, b) => collator.compare(a.name, b.name))
-          .map((t) => el("option", { value: t.form_codes[0] }, t.name)),
+          .map((t) => el("option", { value: t.form_codes[0], data: { type: t.id } }, t.name)),
       ),
     );
   category.replaceChildren(el("option", { value: "", selected: true }, "Vet inte / annat"), ...optgroups);

@@ -83,6 +83,23 @@ test("an appeal goes to the department, and the category select routes by form c
   await page.close();
 });
 
+test("a misspelt enquiry asks what it meant, and the answer picks the category", async () => {
+  const { page, errors } = await open();
+  await page.fill("#text", "Jag behöver hemtjänts till min pappa");
+  await page.waitForSelector("#preview-near");
+  assert.equal(await page.getAttribute("#preview", "data-department"), "kundtjanst");
+  assert.match(await page.textContent("#preview-near"), /^Menade du Ansökan om hemtjänst och trygghetslarm\?/);
+  // The suggestion is a button (keyboard reachable) that picks the category.
+  await page.focus("#preview-near button");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector("#preview")?.dataset.department === "social");
+  assert.equal(await page.inputValue("#category"), "SOC-HT-01");
+  assert.equal(await page.textContent("#preview-type"), "Ansökan om hemtjänst och trygghetslarm");
+  assert.equal(await page.$("#preview-near"), null);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the preview is a polite live region and every control has a label", async () => {
   const { page } = await open();
   assert.equal(await page.getAttribute("#preview", "aria-live"), "polite");
