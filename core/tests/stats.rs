@@ -286,3 +286,49 @@ fn the_report_round_trips_through_json() {
     assert_eq!(r.as_of, "2027-04-01T12:00:00+02:00");
     assert_eq!(r.goals.first_line_share, 0.8);
 }
+
+#[test]
+fn terms_misspelt_in_unmatched_enquiries_are_counted() {
+    let router =
+        Router::from_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/klippan")).unwrap();
+    let log = [
+        r#"{"id": 1, "channel": "email", "text": "När kommer snöröjnigen?"}"#,
+        r#"{"id": 2, "channel": "email", "text": "Snöröjnigen har inte varit här, snörjningen!"}"#,
+        r#"{"id": 3, "channel": "email", "text": "Jag behöver hemtjänts till pappa"}"#,
+        // Recognised: its candidates have no near spellings to count.
+        r#"{"id": 4, "channel": "email", "text": "När kommer snöröjningen?"}"#,
+    ]
+    .join("\n");
+    let r = stats::report(&router, log.as_bytes(), as_of()).unwrap();
+    assert_eq!(r.unmatched.enquiries.count, 3);
+    let near: Vec<(&str, &str, u64)> = r
+        .unmatched
+        .near_spellings
+        .iter()
+        .map(|n| (n.enquiry_type.as_str(), n.term.as_str(), n.count))
+        .collect();
+    // Enquiry 2 misspells the term twice and counts once.
+    assert_eq!(
+        near,
+        [
+            ("snorojning", "snöröjning", 2),
+            ("hemtjanst-bistand", "hemtjänst", 1)
+        ]
+    );
+    let text = stats::to_text(&r);
+    assert!(
+        text.contains(
+            "terms misspelt by one letter: snöröjning in snorojning (2), hemtjänst in hemtjanst-bistand (1)"
+        ),
+        "{text}"
+    );
+    #[cfg(feature = "html")]
+    {
+        let html = stats::to_html(&r);
+        let row = "<tr><td>snöröjning</td><td>snorojning</td><td class=\"n\">2</td></tr>";
+        assert!(html.contains(row), "{html}");
+    }
+    let json = serde_json::to_string(&r).unwrap();
+    let back: Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.unmatched.near_spellings, r.unmatched.near_spellings);
+}

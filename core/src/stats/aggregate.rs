@@ -14,7 +14,7 @@ use super::report::{
     ChannelService, FirstLineResolution, LineCounts, MAX_LISTED, MalformedLine, OverdueEnquiry,
     Period, Report, RosaMix, Share, Unmatched, Volume,
 };
-use super::words::WordCounter;
+use super::words::{NearSpellingCounter, WordCounter};
 use crate::decision::{Decision, MatchStatus, StepRole};
 use crate::lines::LineError;
 use crate::model::Channel;
@@ -90,6 +90,7 @@ pub struct Aggregator<'r> {
     service: [ChannelState; 6],
     overdue: Vec<OverdueEnquiry>,
     words: WordCounter,
+    near_spellings: NearSpellingCounter,
 }
 
 impl<'r> Aggregator<'r> {
@@ -112,6 +113,7 @@ impl<'r> Aggregator<'r> {
             service: Default::default(),
             overdue: Vec::new(),
             words: WordCounter::default(),
+            near_spellings: NearSpellingCounter::default(),
         }
     }
 
@@ -217,6 +219,7 @@ impl<'r> Aggregator<'r> {
                 if let Some(text) = &enquiry.text {
                     self.words.add_text(text);
                 }
+                self.near_spellings.add(&decision.candidates);
             }
             MatchStatus::Ambiguous => self.ambiguous += 1,
             MatchStatus::Matched => {}
@@ -419,6 +422,7 @@ impl<'r> Aggregator<'r> {
                 ambiguous: Share::of(self.ambiguous, total),
                 top_words: self.words.top(TOP_WORDS),
                 words_exact: self.words.exact(),
+                near_spellings: self.near_spellings.top(TOP_WORDS),
             },
         }
     }

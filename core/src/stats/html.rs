@@ -405,6 +405,21 @@ pub fn to_html(r: &Report) -> String {
         }
         o.push_str("</table>\n");
     }
+    if !u.near_spellings.is_empty() {
+        o.push_str(
+            "<h3>Termer felstavade med en bokstav</h3>\n<table><tr><th>Term</th><th>Ärendeslag</th><th class=\"n\">Ärenden</th></tr>\n",
+        );
+        for n in &u.near_spellings {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
+                esc(&n.term),
+                esc(&n.enquiry_type),
+                n.count
+            );
+        }
+        o.push_str("</table>\n");
+    }
 
     if !r.malformed.is_empty() {
         o.push_str(

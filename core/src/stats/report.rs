@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::quantile::Summary;
-use super::words::WordCount;
+use super::words::{NearSpellingCount, WordCount};
 use crate::model::{Channel, Goals};
 
 /// How enquiries are grouped in time.
@@ -235,4 +235,10 @@ pub struct Unmatched {
     /// True when the word counts are exact (fewer distinct words than the
     /// counter's capacity).
     pub words_exact: bool,
+    /// The rule terms they missed by one letter (their candidates' terms
+    /// with `near_spelling`), most common first: misspellings worth a
+    /// keyword, a form hint or a clearer word on the website. Empty in
+    /// reports written before it was added.
+    #[serde(default)]
+    pub near_spellings: Vec<NearSpellingCount>,
 }

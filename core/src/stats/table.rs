@@ -225,6 +225,14 @@ pub fn to_text(r: &Report) -> String {
             words.join(", ")
         );
     }
+    if !u.near_spellings.is_empty() {
+        let terms: Vec<String> = u
+            .near_spellings
+            .iter()
+            .map(|n| format!("{} in {} ({})", n.term, n.enquiry_type, n.count))
+            .collect();
+        let _ = writeln!(out, "  terms misspelt by one letter: {}", terms.join(", "));
+    }
     if !r.malformed.is_empty() {
         let _ = writeln!(out, "\nMalformed lines: {}", r.lines.malformed);
         for m in &r.malformed {

@@ -1,4 +1,5 @@
-//! The most common words of unmatched enquiries, in bounded memory.
+//! The most common words of unmatched enquiries, and the rule terms they
+//! misspelt, in bounded memory.
 //!
 //! Words are counted with the Space-Saving algorithm (Metwally, Agrawal and
 //! El Abbadi, 2005): at most [`WORD_CAPACITY`] words are tracked; a new word
@@ -9,9 +10,11 @@
 //! often than total/capacity times is sure to be in the table.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::decision::Candidate;
 use crate::text;
 
 /// How many distinct words are tracked.
@@ -110,6 +113,67 @@ impl WordCounter {
             })
             .collect();
         all.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
+        all.truncate(n);
+        all
+    }
+}
+
+/// How many distinct rule terms [`NearSpellingCounter`] counts: more than
+/// a rule set has terms that can be near (Klippan: about 2,000 terms in
+/// all). A log whose decisions name more counts the first ones.
+pub const NEAR_SPELLING_CAPACITY: usize = 4_096;
+
+/// A rule term that unmatched enquiries missed by one letter (a candidate's
+/// term with `near_spelling`), and how many did: a misspelling common
+/// enough to be worth a keyword of its own, or a form hint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NearSpellingCount {
+    /// The enquiry type the term belongs to.
+    pub enquiry_type: String,
+    /// The term as written in the rule file.
+    pub term: String,
+    /// How many unmatched enquiries had it as a near spelling.
+    pub count: u64,
+}
+
+/// Counts of the near-spelled terms of unmatched enquiries.
+#[derive(Clone, Debug, Default)]
+pub struct NearSpellingCounter {
+    counts: HashMap<(Arc<str>, Arc<str>), u64>,
+}
+
+impl NearSpellingCounter {
+    /// Counts the near-spelled terms among an unmatched decision's
+    /// candidates, each once.
+    pub fn add(&mut self, candidates: &[Candidate]) {
+        for c in candidates {
+            for t in c.terms.iter().filter(|t| t.near_spelling) {
+                let key = (c.enquiry_type.clone(), t.term.clone());
+                if let Some(n) = self.counts.get_mut(&key) {
+                    *n += 1;
+                } else if self.counts.len() < NEAR_SPELLING_CAPACITY {
+                    self.counts.insert(key, 1);
+                }
+            }
+        }
+    }
+
+    /// The `n` most common, most common first (ties by type, then term).
+    pub fn top(&self, n: usize) -> Vec<NearSpellingCount> {
+        let mut all: Vec<NearSpellingCount> = self
+            .counts
+            .iter()
+            .map(|((ty, term), &count)| NearSpellingCount {
+                enquiry_type: ty.to_string(),
+                term: term.to_string(),
+                count,
+            })
+            .collect();
+        all.sort_by(|a, b| {
+            (b.count.cmp(&a.count))
+                .then_with(|| a.enquiry_type.cmp(&b.enquiry_type))
+                .then_with(|| a.term.cmp(&b.term))
+        });
         all.truncate(n);
         all
     }
