@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::decision::{Decision, Enquiry};
 use crate::model::TestCaseDef;
 use crate::rfc3339::LocalTime;
-use crate::router::Router;
+use crate::router::{Router, WhyNot};
 
 /// One test case of a department file.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -135,6 +135,17 @@ impl TestCase {
         let mismatches = self.expect.compare(&decision);
         (decision, mismatches)
     }
+
+    /// When the case expects a type that `decision` (from
+    /// [`TestCase::run`]) does not have: why the enquiry did not go to it
+    /// ([`Router::why_not`]), for the failure report. `None` otherwise.
+    pub fn why_not(&self, router: &Router, decision: &Decision) -> Option<WhyNot> {
+        let expected = self.expect.enquiry_type.as_deref()?;
+        if decision.enquiry_type.as_deref() == Some(expected) {
+            return None;
+        }
+        router.why_not(&self.enquiry, expected)
+    }
 }
 
 impl Expectation {
@@ -206,7 +217,13 @@ impl Expectation {
             let alternatives: Vec<String> = decision
                 .candidates
                 .iter()
-                .map(|c| format!("{} ({})", c.enquiry_type, c.score))
+                .map(|c| {
+                    if c.terms.iter().any(|t| t.near_spelling) {
+                        format!("{} (near spelling)", c.enquiry_type)
+                    } else {
+                        format!("{} ({})", c.enquiry_type, c.score)
+                    }
+                })
                 .collect();
             if !alternatives.is_empty() {
                 out.push(Mismatch {

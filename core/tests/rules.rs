@@ -60,6 +60,9 @@ fn main() {
                 for m in &mismatches {
                     report.push_str(&format!("  {m}\n"));
                 }
+                if let Some(why) = case.why_not(&router, &decision) {
+                    report.push_str(&format!("  why not: {why}\n"));
+                }
                 report.push_str(&format!("  explanation: {}", decision.explanation.text));
                 Err(report.into())
             }));

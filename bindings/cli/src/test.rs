@@ -4,6 +4,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use kommunlots::Decision;
+use kommunlots::WhyNot;
 use kommunlots::testing::{Mismatch, TestCase};
 use serde_json::json;
 
@@ -31,6 +32,8 @@ struct Outcome<'a> {
     case: &'a TestCase,
     decision: Decision,
     mismatches: Vec<Mismatch>,
+    /// Why the enquiry did not go to the type the case expects.
+    why_not: Option<WhyNot>,
 }
 
 /// Runs `kommunlots test`.
@@ -46,10 +49,12 @@ pub fn run(args: &Args) -> Result<u8, CliError> {
         })
         .map(|case| {
             let (decision, mismatches) = case.run(&router);
+            let why_not = case.why_not(&router, &decision);
             Outcome {
                 case,
                 decision,
                 mismatches,
+                why_not,
             }
         })
         .collect();
@@ -113,6 +118,9 @@ fn print_text(
         for m in &o.mismatches {
             writeln!(out, "  {m}")?;
         }
+        if let Some(why) = &o.why_not {
+            writeln!(out, "  why not: {why}")?;
+        }
         writeln!(out, "  explanation: {}", o.decision.explanation.text)?;
     }
     writeln!(out, "\n{passed} passed, {failed} failed")
@@ -136,6 +144,9 @@ fn print_json(
         });
         if !ok && let Some(map) = case.as_object_mut() {
             map.insert("decision".to_owned(), serde_json::to_value(&o.decision)?);
+            if let Some(why) = &o.why_not {
+                map.insert("why_not".to_owned(), serde_json::to_value(why)?);
+            }
         }
         cases.push(case);
     }

@@ -563,6 +563,37 @@ expect = {{ type = \"bygglov\", level = 5, first_line = true }}
 }
 
 #[test]
+fn a_failing_case_says_why_its_type_was_not_chosen() {
+    let x = format!(
+        "{DEPARTMENT_HEAD}
+[[test]]
+name = \"permit-misspelt\"
+text = \"Hur går det med mitt bygglv?\"
+channel = \"email\"
+expect = {{ type = \"bygglov\" }}
+"
+    );
+    let rules = TempRules::new("test-why-not", &x);
+    let o = run(&["test", rules.path()], "");
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(
+        out.contains("  type: expected `bygglov`, got none\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  why not: no term of `bygglov` is in the text\n"),
+        "{out}"
+    );
+    let o = run(&["test", rules.path(), "--format", "json"], "");
+    let report: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let why = &report["cases"][0]["why_not"];
+    assert_eq!(why["enquiry_type"], "bygglov");
+    assert_eq!(why["reason"], "no-term");
+    assert_eq!(why["score"], 0.0);
+}
+
+#[test]
 fn test_and_route_refuse_a_broken_rule_set() {
     let broken = DEPARTMENT_HEAD.replace("level = 6", "level = \"sex\"");
     let rules = TempRules::new("test-broken", &broken);

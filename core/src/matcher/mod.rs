@@ -273,6 +273,31 @@ impl Matcher {
     }
 }
 
+/// The terms of type `ty` that [`Matcher::find`] found in the text but did
+/// not count, each with the longer term it lies inside (the longer term
+/// wins): `hits` and `found` as `find` left them. Sorted, one entry per
+/// term.
+pub(crate) fn hidden_terms(hits: &[Hit], found: &[TermRef], ty: u32) -> Vec<(TermRef, TermRef)> {
+    let mut out: Vec<(TermRef, TermRef)> = Vec::new();
+    for hit in hits.iter().filter(|h| h.term.ty == ty && !h.negative) {
+        if found.binary_search(&hit.term).is_ok() {
+            continue;
+        }
+        let len = hit.end - hit.start;
+        let cover = hits
+            .iter()
+            .filter(|o| !o.negative && o.start <= hit.start && o.end >= hit.end)
+            .filter(|o| o.end - o.start > len)
+            .max_by_key(|o| (o.end - o.start, std::cmp::Reverse(o.term)));
+        if let Some(cover) = cover {
+            out.push((hit.term, cover.term));
+        }
+    }
+    out.sort_unstable();
+    out.dedup_by_key(|pair| pair.0);
+    out
+}
+
 impl Keys {
     /// Compiles `(needle, owner)` pairs: each owner's needle is the first
     /// word it must find; its `tail` is set here.

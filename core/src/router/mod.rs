@@ -20,8 +20,10 @@ mod assemble;
 mod compile;
 mod near;
 mod scratch;
+mod why_not;
 
 pub use near::NEAR_SPELLING_NOTE;
+pub use why_not::{HiddenTerm, WhyNot, WhyNotReason};
 
 /// The score reported for a type selected by its form code.
 pub const FORM_SCORE: f64 = 1000.0;
