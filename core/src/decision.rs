@@ -218,7 +218,9 @@ pub struct Candidate {
     /// Its department's id.
     pub department: Arc<str>,
     /// Its score: the sum of its matched terms' weights (infinite scores,
-    /// from a form code, are reported as 1000).
+    /// from a form code, are reported as 1000). For a type listed because
+    /// of near spellings (its terms all `near_spelling`), the sum of those
+    /// terms' weights: it orders such candidates, and never made a match.
     pub score: f64,
     /// The terms of this type found in the text, so that an ambiguous
     /// decision shows what pointed to each candidate (empty for a form

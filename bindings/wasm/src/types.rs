@@ -80,7 +80,10 @@ export interface Candidate {
   name: string;
   /** Its department's id. */
   department: string;
-  /** The sum of its matched terms' weights (1000 for a form code). */
+  /**
+   * The sum of its matched terms' weights (1000 for a form code); for a
+   * type listed because of near spellings, the weights of those terms.
+   */
   score: number;
   /** Its terms found in the text (empty for a form code). */
   terms: MatchedTerm[];
