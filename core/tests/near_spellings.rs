@@ -174,6 +174,21 @@ fn a_term_is_near_where_it_could_be_found() {
 }
 
 #[test]
+fn in_a_very_long_word_only_a_compounds_part_is_near() {
+    let router = waste(
+        r#"keywords = ["sophämtning"]
+        keywords_en = ["neighbour"]"#,
+    );
+    // The word's start is far beyond any stretch's reach.
+    let long = "x".repeat(5_000);
+    let text = format!("{long}sophämtnig{long} {long}neighbur");
+    assert_eq!(
+        near(&route(&router, &text)),
+        [("sopor", vec!["sophämtning"])]
+    );
+}
+
+#[test]
 fn plain_false_keeps_a_terms_plain_spelling_from_near_spellings_too() {
     let with = waste(r#"keywords = ["sophämtning"]"#);
     let without = waste(r#"keywords = [{ term = "sophämtning", plain = false }]"#);

@@ -211,11 +211,34 @@ impl Stem {
     /// Whether the word of `text` with this stem's half at `start..end`
     /// has the stem there one letter off, and not as written.
     fn near_at(&self, text: &str, start: usize, end: usize, first: bool) -> bool {
-        let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
-            return false;
+        // The word's bounds, looked for only as far as a stretch can reach
+        // (one letter more than the stem, four bytes each at most): in one
+        // long word of a long text, a search to its ends at every half
+        // found would take time in the square of its length.
+        let bytes = text.as_bytes();
+        let reach = 4 * (self.chars + 1);
+        let low = start.saturating_sub(reach);
+        let word_start = match bytes[low..start].iter().rposition(|&b| b == b' ') {
+            Some(i) => Some(low + i + 1),
+            None if low == 0 => Some(0),
+            // Farther back than any stretch: none starts the word.
+            None => None,
         };
-        let word_start = before.rfind(' ').map_or(0, |i| i + 1);
-        let word = (word_start, after.find(' ').map_or(text.len(), |i| end + i));
+        let high = (end + reach).min(bytes.len());
+        let word_end = bytes[end..high]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(high, |i| end + i);
+        // Both bounds on character boundaries (a space is one byte; the
+        // reach may cut a character).
+        let from = word_start.unwrap_or(low);
+        let from = (from..start)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(start);
+        let to = (word_end..=bytes.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(bytes.len());
+        let word = (from, to);
         let mut near = false;
         // The stretch of the word that stands for the stem has one letter
         // fewer, as many, or one more: from the first half on, or up to
@@ -229,7 +252,7 @@ impl Stem {
             let Some((from, stretch)) = stretch else {
                 continue;
             };
-            if !self.inside_words && from != word_start {
+            if !self.inside_words && Some(from) != word_start {
                 continue;
             }
             if stretch == &*self.stem {
