@@ -3,23 +3,15 @@
 
 mod common;
 
-use common::{klippan, klippan_municipality};
+use common::{klippan, waste_department};
 use kommunlots::{Channel, Decision, Enquiry, MatchStatus, NEAR_SPELLING_NOTE, Router};
 
 /// Klippan's municipality file with one waste type whose terms (its
 /// `keywords`, `phrases` … lines) are `terms`, and a second type, `slam`,
 /// taken only by phone.
 fn waste(terms: &str) -> Router {
-    let department = format!(
+    waste_department(&format!(
         r#"
-        [department]
-        id = "avfall"
-        name = "Avfall"
-
-        [[unit]]
-        id = "avfall-kundservice"
-        name = "Kundservice"
-
         [[type]]
         id = "sopor"
         name = "Sopor"
@@ -37,12 +29,7 @@ fn waste(terms: &str) -> Router {
         channels = ["phone"]
         keywords = ["slamtömning"]
         "#
-    );
-    Router::from_sources([
-        ("municipality.toml", klippan_municipality().as_str()),
-        ("departments/avfall.toml", department.as_str()),
-    ])
-    .unwrap_or_else(|e| unreachable!("the rules load:\n{e}"))
+    ))
 }
 
 fn route(router: &Router, text: &str) -> Decision {

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{klippan, klippan_municipality};
+use common::{klippan, klippan_municipality, waste_department};
 use kommunlots::decision::TermKind;
 use kommunlots::{Language, Router, TermInfo};
 
@@ -13,23 +13,6 @@ fn with_department(name: &str, department: &str) -> Router {
         (name, department),
     ])
     .unwrap_or_else(|e| unreachable!("the rules load:\n{e}"))
-}
-
-/// Klippan's municipality file with a waste department holding `types`
-/// (its `[[type]]` tables, served by the unit `avfall-kundservice`).
-fn waste_department(types: &str) -> Router {
-    let department = format!(
-        r#"
-        [department]
-        id = "avfall"
-        name = "Avfall"
-
-        [[unit]]
-        id = "avfall-kundservice"
-        name = "Kundservice"
-        {types}"#
-    );
-    with_department("departments/avfall.toml", &department)
 }
 
 fn terms<'a>(router: &'a Router, ty: &str) -> Vec<TermInfo<'a>> {

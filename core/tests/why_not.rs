@@ -2,23 +2,13 @@
 
 mod common;
 
-use common::klippan_municipality;
+use common::waste_department;
 use kommunlots::{Channel, Enquiry, Router, WhyNot, WhyNotReason};
 
 /// Klippan's municipality file (`min_score` 1, `ambiguity_ratio` 0.75)
 /// with a waste department of five types.
 fn waste() -> Router {
-    let mut department = String::from(
-        r#"
-        [department]
-        id = "avfall"
-        name = "Avfall"
-
-        [[unit]]
-        id = "avfall-kundservice"
-        name = "Kundservice"
-        "#,
-    );
+    let mut types = String::new();
     for (id, terms) in [
         (
             "sopor",
@@ -40,7 +30,7 @@ fn waste() -> Router {
             r#"keywords = [{ term = "grovsopor", weight = 2.0 }, "sophämtning"]"#,
         ),
     ] {
-        department.push_str(&format!(
+        types.push_str(&format!(
             r#"
             [[type]]
             id = "{id}"
@@ -52,11 +42,7 @@ fn waste() -> Router {
             "#
         ));
     }
-    Router::from_sources([
-        ("municipality.toml", klippan_municipality().as_str()),
-        ("departments/avfall.toml", department.as_str()),
-    ])
-    .unwrap_or_else(|e| unreachable!("the rules load:\n{e}"))
+    waste_department(&types)
 }
 
 fn why(router: &Router, enquiry: Enquiry, ty: &str) -> WhyNot {

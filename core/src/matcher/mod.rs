@@ -273,6 +273,24 @@ impl Matcher {
     }
 }
 
+/// Groups `(key, item)` pairs sorted by key: the distinct keys in order,
+/// the `starts` of their groups, and the items, so that
+/// `items[starts[i]..starts[i + 1]]` are those of key `i`.
+fn group_by_key<K: PartialEq, T>(sorted: Vec<(K, T)>) -> (Vec<K>, Vec<usize>, Vec<T>) {
+    let mut keys: Vec<K> = Vec::new();
+    let mut starts = Vec::new();
+    let mut items = Vec::with_capacity(sorted.len());
+    for (key, item) in sorted {
+        if keys.last() != Some(&key) {
+            starts.push(items.len());
+            keys.push(key);
+        }
+        items.push(item);
+    }
+    starts.push(items.len());
+    (keys, starts, items)
+}
+
 /// The terms of type `ty` that [`Matcher::find`] found in the text but did
 /// not count, each with the longer term it lies inside (the longer term
 /// wins): `hits` and `found` as `find` left them. Sorted, one entry per
@@ -310,17 +328,7 @@ impl Keys {
             })
             .collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.term.cmp(&b.1.term)));
-        let mut keys: Vec<Vec<u8>> = Vec::new();
-        let mut starts = Vec::new();
-        let mut owners = Vec::with_capacity(entries.len());
-        for (key, owner) in entries {
-            if keys.last() != Some(&key) {
-                starts.push(owners.len());
-                keys.push(key);
-            }
-            owners.push(owner);
-        }
-        starts.push(owners.len());
+        let (keys, starts, owners) = group_by_key(entries);
         let word_start = keys.iter().map(|k| k.starts_with(b" ")).collect();
         let gapped = starts
             .windows(2)

@@ -29,7 +29,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::noncontiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
-use super::{Keys, TermRef};
+use super::{Keys, TermRef, group_by_key};
 use crate::text;
 
 /// The fewest letters a term's stem must have for its near spellings to
@@ -179,17 +179,7 @@ impl Halves {
             ));
         }
         halves.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let mut keys: Vec<&[u8]> = Vec::new();
-        let mut starts = Vec::new();
-        let mut owners = Vec::with_capacity(halves.len());
-        for (key, half) in halves {
-            if keys.last() != Some(&key) {
-                starts.push(owners.len());
-                keys.push(key);
-            }
-            owners.push(half);
-        }
-        starts.push(owners.len());
+        let (keys, starts, owners) = group_by_key(halves);
         if keys.is_empty() {
             return None;
         }

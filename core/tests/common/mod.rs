@@ -24,3 +24,24 @@ pub fn klippan_municipality() -> String {
     std::fs::read_to_string(klippan_dir().join("municipality.toml"))
         .unwrap_or_else(|e| unreachable!("Klippan's municipality.toml is readable: {e}"))
 }
+
+/// Klippan's municipality file with a waste department holding `types`
+/// (its `[[type]]` tables, served by the unit `avfall-kundservice`).
+pub fn waste_department(types: &str) -> Router {
+    let department = format!(
+        r#"
+        [department]
+        id = "avfall"
+        name = "Avfall"
+
+        [[unit]]
+        id = "avfall-kundservice"
+        name = "Kundservice"
+        {types}"#
+    );
+    Router::from_sources([
+        ("municipality.toml", klippan_municipality().as_str()),
+        ("departments/avfall.toml", department.as_str()),
+    ])
+    .unwrap_or_else(|e| unreachable!("the rules load:\n{e}"))
+}
