@@ -3,22 +3,15 @@
 
 mod common;
 
-use common::{klippan, waste_department};
+use common::{klippan, sopor};
 use kommunlots::{Channel, Decision, Enquiry, MatchStatus, NEAR_SPELLING_NOTE, Router};
 
 /// Klippan's municipality file with one waste type whose terms (its
 /// `keywords`, `phrases` … lines) are `terms`, and a second type, `slam`,
 /// taken only by phone.
 fn waste(terms: &str) -> Router {
-    waste_department(&format!(
-        r#"
-        [[type]]
-        id = "sopor"
-        name = "Sopor"
-        level = 1
-        unit = "avfall-kundservice"
-        frequency = "daily"
-        {terms}
+    sopor(&format!(
+        r#"{terms}
 
         [[type]]
         id = "slam"
@@ -27,8 +20,7 @@ fn waste(terms: &str) -> Router {
         unit = "avfall-kundservice"
         frequency = "daily"
         channels = ["phone"]
-        keywords = ["slamtömning"]
-        "#
+        keywords = ["slamtömning"]"#
     ))
 }
 

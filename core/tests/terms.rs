@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{klippan, klippan_municipality, waste_department};
+use common::{klippan, klippan_municipality, sopor, waste_department};
 use kommunlots::decision::TermKind;
 use kommunlots::{Language, Router, TermInfo};
 
@@ -161,20 +161,6 @@ fn an_exact_term_matches_its_words_as_written_only() {
     // A stemmed term with the same text would have found them.
     let stemmed = kommunlots::search_pattern("bok", Language::Swedish);
     assert_eq!(stemmed.map(|p| p.stems), Some(vec!["bok".to_owned()]));
-}
-
-/// A waste department with one type, `sopor`, recognised by `terms` (its
-/// `keywords` and `phrases` lines).
-fn sopor(terms: &str) -> Router {
-    let header = r#"
-        [[type]]
-        id = "sopor"
-        name = "Sopor"
-        level = 1
-        unit = "avfall-kundservice"
-        frequency = "daily"
-        "#;
-    waste_department(&format!("{header}{terms}\n"))
 }
 
 /// Each term of `sopor` with the stems of its plain spelling, if any.

@@ -45,3 +45,17 @@ pub fn waste_department(types: &str) -> Router {
     ])
     .unwrap_or_else(|e| unreachable!("the rules load:\n{e}"))
 }
+
+/// A waste department with one type, `sopor`, recognised by `terms` (its
+/// `keywords` and `phrases` lines).
+pub fn sopor(terms: &str) -> Router {
+    let header = r#"
+        [[type]]
+        id = "sopor"
+        name = "Sopor"
+        level = 1
+        unit = "avfall-kundservice"
+        frequency = "daily"
+        "#;
+    waste_department(&format!("{header}{terms}\n"))
+}
