@@ -35,7 +35,7 @@ use crate::text;
 /// The fewest letters a term's stem must have for its near spellings to
 /// be looked for. With seven, the stem `särskol` (of `särskola`) was one
 /// letter from "särskilt", one of the commonest words of Swedish e-mail.
-pub const NEAR_MIN_CHARS: usize = 8;
+const NEAR_MIN_CHARS: usize = 8;
 
 /// The near-spelling search of a set of terms, built on first use.
 #[derive(Default)]
