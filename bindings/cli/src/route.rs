@@ -56,6 +56,11 @@ pub struct Args {
     /// Indent the JSON of a single decision (JSON Lines stay one per line).
     #[arg(long)]
     pub pretty: bool,
+    /// Also say why the enquiry did, or did not, go to this enquiry type
+    /// (only with TEXT). With `--format json`, the output is
+    /// `{"decision": …, "why_not": …}`.
+    #[arg(long, value_name = "TYPE")]
+    pub why_not: Option<String>,
 }
 
 pub(crate) fn channel_parser() -> impl clap::builder::TypedValueParser<Value = Channel> {
@@ -65,6 +70,11 @@ pub(crate) fn channel_parser() -> impl clap::builder::TypedValueParser<Value = C
 /// Runs `kommunlots route`.
 pub fn run(args: &Args) -> Result<u8, CliError> {
     let router = rules::load_router(&args.rules)?;
+    if args.why_not.is_some() && args.text.is_empty() {
+        return Err(CliError::Usage(
+            "--why-not needs the enquiry's TEXT on the command line".to_owned(),
+        ));
+    }
     if args.text.is_empty() {
         route_stream(&router, args, args.format.unwrap_or(Format::Json))
     } else {
@@ -85,16 +95,42 @@ fn route_one(router: &Router, args: &Args, format: Format) -> Result<u8, CliErro
         )
     };
     let decision = router.route(&enquiry);
+    let why_not = match &args.why_not {
+        Some(ty) => Some(router.why_not(&enquiry, ty).ok_or_else(|| {
+            CliError::Usage(format!(
+                "no enquiry type `{ty}` in {}; `kommunlots types {}` lists them",
+                args.rules.display(),
+                args.rules.display()
+            ))
+        })?),
+        None => None,
+    };
     let mut out = BufWriter::new(io::stdout().lock());
-    match format {
-        Format::Text => out.write_all(output::decision_text(&decision).as_bytes())?,
-        Format::Json if args.pretty => serde_json::to_writer_pretty(&mut out, &decision)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out))?,
-        Format::Json => write_json_line(&mut out, &decision)?,
+    match (format, &why_not) {
+        (Format::Text, _) => {
+            out.write_all(output::decision_text(&decision).as_bytes())?;
+            if let Some(why) = &why_not {
+                writeln!(out, "\nwhy not: {why}")?;
+            }
+        }
+        (Format::Json, Some(why)) => {
+            let both = serde_json::json!({ "decision": decision, "why_not": why });
+            write_json(&mut out, &both, args.pretty)?;
+        }
+        (Format::Json, None) => write_json(&mut out, &decision, args.pretty)?,
     }
     out.flush()?;
     Ok(SUCCESS)
+}
+
+/// Writes `value` as JSON on one line, or indented.
+fn write_json(out: &mut impl Write, value: &impl serde::Serialize, pretty: bool) -> io::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+    } else {
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    writeln!(out)
 }
 
 fn write_json_line(out: &mut impl Write, decision: &Decision) -> io::Result<()> {

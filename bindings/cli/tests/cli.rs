@@ -590,7 +590,53 @@ expect = {{ type = \"bygglov\" }}
     let why = &report["cases"][0]["why_not"];
     assert_eq!(why["enquiry_type"], "bygglov");
     assert_eq!(why["reason"], "no-term");
-    assert_eq!(why["score"], 0.0);
+    assert_eq!(why["score"].to_string(), "0.0");
+}
+
+#[test]
+fn route_says_why_not_a_type_when_asked() {
+    let klippan = klippan();
+    let rules = klippan.to_str().unwrap();
+    let text = "När kommer snöröjnigen?";
+    let o = run(
+        &["route", "--rules", rules, "--why-not", "snorojning", text],
+        "",
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.ends_with(
+            "\nwhy not: no term of `snorojning` is in the text; one letter off: `snöröjning`\n"
+        ),
+        "{out}"
+    );
+    let args = [
+        "route",
+        "--rules",
+        rules,
+        "--format",
+        "json",
+        "--why-not",
+        "snorojning",
+        text,
+    ];
+    let both: Value = serde_json::from_str(&stdout(&run(&args, ""))).unwrap();
+    assert_eq!(both["decision"]["status"], "unmatched");
+    assert_eq!(both["why_not"]["reason"], "no-term");
+    assert_eq!(both["why_not"]["near_spellings"][0], "snöröjning");
+    // An unknown type, or no text to route, is a usage error.
+    let o = run(
+        &["route", "--rules", rules, "--why-not", "snoröjning", text],
+        "",
+    );
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("no enquiry type `snoröjning`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["route", "--rules", rules, "--why-not", "snorojning"], "");
+    assert_eq!(code(&o), 2);
 }
 
 #[test]

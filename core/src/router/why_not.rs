@@ -145,7 +145,8 @@ impl Router {
             .into_iter()
             .partition(|t| ty.terms[t.term as usize].negative);
         why.terms = self.matched_terms(&counted, ty_index);
-        why.score = why.terms.iter().map(|t| t.weight).sum();
+        // A fold from +0.0: `sum` of no weights is -0.0, which JSON shows.
+        why.score = why.terms.iter().fold(0.0, |sum, t| sum + t.weight);
         why.hidden = hidden
             .iter()
             .map(|(term, cover)| HiddenTerm {
