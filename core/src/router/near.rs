@@ -4,7 +4,7 @@
 //! enquiry, sees what it may be about. They never make a match.
 
 use super::{MAX_CANDIDATES, Router};
-use crate::decision::{Candidate, MatchedTerm};
+use crate::decision::Candidate;
 use crate::matcher::TermRef;
 use crate::model::Channel;
 
@@ -30,49 +30,36 @@ impl Router {
         if room == 0 {
             return false;
         }
-        let near = self.matcher.near(normalized);
-        let mut scored: Vec<(usize, f64, Vec<MatchedTerm>)> = Vec::new();
-        for group in near.chunk_by(|a, b| a.ty == b.ty) {
-            let ty_index = group[0].ty as usize;
-            let ty = &self.types[ty_index];
-            let ruled_out = found
-                .iter()
-                .any(|h| h.ty == group[0].ty && ty.terms[h.term as usize].negative);
-            if ruled_out
-                || !ty.allows(channel)
-                || candidates.iter().any(|c| c.enquiry_type == ty.id)
-            {
-                continue;
-            }
-            let terms: Vec<MatchedTerm> = group
-                .iter()
-                .map(|h| {
-                    let t = &ty.terms[h.term as usize];
-                    MatchedTerm {
-                        term: t.text.clone(),
-                        kind: t.kind,
-                        weight: t.weight,
-                        near_spelling: true,
-                    }
-                })
-                .collect();
-            let score: f64 = terms.iter().map(|t| t.weight).sum();
-            if score > 0.0 {
-                scored.push((ty_index, score, terms));
-            }
+        // Scored as found terms are, with the negative words found as
+        // written beside them: a type with one, or that does not take the
+        // channel, is left out, and the rest are ordered by weight.
+        let mut terms = self.matcher.near(normalized);
+        if terms.is_empty() {
+            return false;
         }
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let added = scored.len().min(room);
-        for (ty_index, score, terms) in scored.into_iter().take(room) {
-            let ty = &self.types[ty_index];
-            candidates.push(Candidate {
-                enquiry_type: ty.id.clone(),
-                name: ty.name.clone(),
-                department: self.departments[ty.department].id.clone(),
-                score,
-                terms,
-            });
+        terms.extend(
+            found
+                .iter()
+                .filter(|h| self.types[h.ty as usize].terms[h.term as usize].negative),
+        );
+        terms.sort_unstable();
+        terms.dedup();
+        let mut scored = Vec::new();
+        self.score(&terms, channel, &mut scored);
+        let before = candidates.len();
+        let listed = |ty: usize| {
+            candidates
+                .iter()
+                .any(|c| c.enquiry_type == self.types[ty].id)
+        };
+        let new: Vec<(usize, f64)> = scored.into_iter().filter(|&(ty, _)| !listed(ty)).collect();
+        for (ty, score) in new.into_iter().take(room) {
+            let mut candidate = self.candidate(ty, score, &terms);
+            for term in &mut candidate.terms {
+                term.near_spelling = true;
+            }
+            candidates.push(candidate);
         }
-        added > 0
+        candidates.len() > before
     }
 }
