@@ -113,8 +113,8 @@ impl Near {
                 }
             }
         }
+        // Each term was pushed once (`contains` above).
         out.sort_unstable();
-        out.dedup();
         out
     }
 }
