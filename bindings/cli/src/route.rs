@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 use kommunlots::json::{MAX_ENQUIRY_JSON_BYTES, parse_enquiry};
 use kommunlots::lines::{LineError as ReadError, LineReader};
-use kommunlots::{Channel, Decision, Enquiry, Router};
+use kommunlots::{Channel, Enquiry, Router};
 use serde_json::Value;
 
 use crate::error::{CliError, DATA_ERROR, SUCCESS, is_broken_pipe};
@@ -133,11 +133,6 @@ fn write_json(out: &mut impl Write, value: &impl serde::Serialize, pretty: bool)
     writeln!(out)
 }
 
-fn write_json_line(out: &mut impl Write, decision: &Decision) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, decision)?;
-    writeln!(out)
-}
-
 /// An input line that could not be routed.
 struct LineError {
     /// The enquiry's `id`, when the line is a JSON object that has one.
@@ -168,7 +163,7 @@ fn route_stream(router: &Router, args: &Args, format: Format) -> Result<u8, CliE
             Ok(enquiry) => {
                 let decision = router.route(&enquiry);
                 match format {
-                    Format::Json => write_json_line(&mut out, &decision),
+                    Format::Json => write_json(&mut out, &decision, false),
                     Format::Text => {
                         let label = decision
                             .id
