@@ -10,6 +10,7 @@
     reason = "criterion_group! generates an undocumented function"
 )]
 
+mod emails;
 #[path = "../tests/common/plain.rs"]
 mod plain;
 mod synthetic;
@@ -48,10 +49,7 @@ fn benches(c: &mut Criterion) {
     let now: jiff::Timestamp = "2027-03-23T09:15:00+01:00"
         .parse()
         .unwrap_or_else(|e| panic!("{e}"));
-    // About 200 bytes of ordinary Swedish, as an e-mail would start.
-    let text = "Hej! Jag bor på Storgatan och undrar varför ni inte har plogat vår gata än. \
-                Det är väldigt halt och min mamma som har rullator kommer inte ut. \
-                Kan ni säga när snöröjningen kommer? Tack, Eva";
+    let text = emails::SNOW;
     assert!((195..=205).contains(&text.len()), "{} bytes", text.len());
     let enquiry = Enquiry::text(text).with_channel(Channel::Email);
     assert_eq!(
@@ -73,16 +71,9 @@ fn benches(c: &mut Criterion) {
         b.iter(|| klippan.route_at(black_box(&plain), now))
     });
 
-    // About 200 bytes in which the one word that names the subject is
-    // misspelt ("hemtjänts"): nothing is recognised, and the near
-    // spellings are searched for candidates. The first such text builds
-    // their automaton; the warm-up pays it.
-    let typo = Enquiry::text(
-        "Hej! Jag heter Eva och bor i Ljungbyhed sedan i våras. Jag undrar hur jag gör för \
-         att få hemtjänts till min mamma, som fyller nittio i år. Vem kan jag prata med om \
-         det? Tack så mycket, Eva",
-    )
-    .with_channel(Channel::Email);
+    // The first unmatched text builds the near spellings' automaton; the
+    // warm-up pays it.
+    let typo = Enquiry::text(emails::MISSPELT).with_channel(Channel::Email);
     let decision = klippan.route_at(&typo, now);
     assert!(decision.enquiry_type.is_none());
     assert_eq!(

@@ -11,6 +11,8 @@ use std::hint::black_box;
 
 use kommunlots::{Channel, Enquiry, Router};
 
+#[path = "../benches/emails.rs"]
+mod emails;
 #[path = "../tests/common/plain.rs"]
 mod plain;
 
@@ -25,18 +27,10 @@ fn main() {
             std::process::exit(65);
         }
     };
-    let text = "Hej! Jag bor på Storgatan och undrar varför ni inte har plogat vår gata än. \
-                Det är väldigt halt och min mamma som har rullator kommer inte ut. \
-                Kan ni säga när snöröjningen kommer? Tack, Eva";
     let text = match std::env::args().nth(3).as_deref() {
-        Some("plain") => plain::typed_plain(text),
-        // Unmatched: its one subject word is misspelt, so the near
-        // spellings are searched (as in the benchmark).
-        Some("typo") => "Hej! Jag heter Eva och bor i Ljungbyhed sedan i våras. Jag undrar hur \
-                         jag gör för att få hemtjänts till min mamma, som fyller nittio i år. \
-                         Vem kan jag prata med om det? Tack så mycket, Eva"
-            .to_owned(),
-        _ => text.to_owned(),
+        Some("plain") => plain::typed_plain(emails::SNOW),
+        Some("typo") => emails::MISSPELT.to_owned(),
+        _ => emails::SNOW.to_owned(),
     };
     let enquiry = Enquiry::text(text).with_channel(Channel::Email);
     let rounds: usize = std::env::args()
