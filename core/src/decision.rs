@@ -290,9 +290,11 @@ pub struct MatchedTerm {
     /// Its weight.
     pub weight: f64,
     /// True when the term is not in the text as written, but a word of it
-    /// misses the term by one letter (a typing error?): only among the
-    /// candidates of an unmatched enquiry, never in a match. Absent from
-    /// the JSON when false.
+    /// misses the term by one letter (a typing error?). It counts only
+    /// where the word holds a shorter term that this one spans
+    /// ([`crate::NEAR_LONGER_NOTE`]); otherwise it is only among the
+    /// candidates of an unmatched enquiry ([`crate::NEAR_SPELLING_NOTE`]).
+    /// Absent from the JSON when false.
     #[serde(default, skip_serializing_if = "<&bool as std::ops::Not>::not")]
     pub near_spelling: bool,
 }

@@ -54,6 +54,10 @@ pub(crate) fn matched(
                 if i > 0 {
                     out.push_str(if i + 1 == terms.len() { " och " } else { ", " });
                 }
+                // A near spelling is not in the text as the rule writes it.
+                if t.near_spelling {
+                    out.push_str("ett ord som liknar ");
+                }
                 cat!(out, "”", &t.term, "”");
             }
         }

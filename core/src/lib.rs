@@ -138,8 +138,8 @@ pub use model::{Channel, Frequency};
 pub use progress::{Progress, ProgressError};
 pub use rfc3339::LocalTime;
 pub use router::{
-    EnquiryTypeInfo, FORM_SCORE, HiddenTerm, NEAR_SPELLING_NOTE, Router, TermInfo, UNACCENTED_NOTE,
-    WhyNot, WhyNotReason,
+    EnquiryTypeInfo, FORM_SCORE, HiddenTerm, NEAR_LONGER_NOTE, NEAR_SPELLING_NOTE, Router,
+    TermInfo, UNACCENTED_NOTE, WhyNot, WhyNotReason,
 };
 pub use text::{
     COMPOUND_MIN_CHARS, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING,

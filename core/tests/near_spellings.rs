@@ -1,10 +1,14 @@
 //! Near spellings: the types of terms that a word of an unmatched enquiry
-//! misses by one letter are listed as candidates, never matched.
+//! misses by one letter are listed as candidates, never matched; a word
+//! that misses a longer term around a term found in it counts as the
+//! longer term.
 
 mod common;
 
 use common::{klippan, sopor};
-use kommunlots::{Channel, Decision, Enquiry, MatchStatus, NEAR_SPELLING_NOTE, Router};
+use kommunlots::{
+    Channel, Decision, Enquiry, MatchStatus, NEAR_LONGER_NOTE, NEAR_SPELLING_NOTE, Router,
+};
 
 /// Klippan's municipality file with one waste type whose terms (its
 /// `keywords`, `phrases` … lines) are `terms`, and a second type, `slam`,
@@ -174,4 +178,142 @@ fn plain_false_keeps_a_terms_plain_spelling_from_near_spellings_too() {
     let text = "Nar ar sophamtnig?";
     assert_eq!(near(&route(&with, text)), [("sopor", vec!["sophämtning"])]);
     assert!(near(&route(&without, text)).is_empty());
+}
+
+/// Two waste types: `sopor`, recognised by the short `sopkärl`, and
+/// `taxa`, by the longer `sopkärlsavgift` around it and by `taxa` (its
+/// further lines, such as `negative`).
+fn fee(taxa: &str) -> Router {
+    sopor(&format!(
+        r#"keywords = ["sopkärl"]
+
+        [[type]]
+        id = "taxa"
+        name = "Avfallstaxa"
+        level = 1
+        unit = "avfall-kundservice"
+        frequency = "daily"
+        keywords = ["sopkärlsavgift"]
+        {taxa}"#
+    ))
+}
+
+/// The terms of the decision's trace, each with whether it was found by a
+/// near spelling.
+fn counted(decision: &Decision) -> Vec<(&str, bool)> {
+    let terms = decision.explanation.trace.terms.iter();
+    terms.map(|t| (&*t.term, t.near_spelling)).collect()
+}
+
+fn noted(decision: &Decision, note: &str) -> bool {
+    decision.explanation.trace.notes.iter().any(|n| n == note)
+}
+
+#[test]
+fn a_word_one_letter_off_a_longer_term_around_a_found_one_counts_as_the_longer() {
+    let router = fee("");
+    // Spelled right, the longer term wins the word.
+    let right = route(&router, "Varför har sopkärlsavgiften höjts?");
+    assert_eq!(right.enquiry_type.as_deref(), Some("taxa"));
+    assert_eq!(counted(&right), [("sopkärlsavgift", false)]);
+    assert!(!noted(&right, NEAR_LONGER_NOTE));
+    // One letter off, it still does: `sopkärl` was found in the word, and
+    // the word misses `sopkärlsavgift` by one letter.
+    for text in [
+        "Varför har sopkärlsavgiten höjts?",
+        "Varför har sopkärlavgiften höjts?",
+        "Varför har sopkärlsagviften höjts?",
+    ] {
+        let d = route(&router, text);
+        assert_eq!(d.status, MatchStatus::Matched, "{text}");
+        assert_eq!(d.enquiry_type.as_deref(), Some("taxa"), "{text}");
+        assert_eq!(counted(&d), [("sopkärlsavgift", true)], "{text}");
+        assert_eq!(d.candidates[0].terms, d.explanation.trace.terms);
+        assert!(noted(&d, NEAR_LONGER_NOTE), "{text}");
+        assert!(!noted(&d, NEAR_SPELLING_NOTE), "{text}");
+        // The sentence does not claim the text has the term as written,
+        // and quotes nothing the citizen wrote.
+        assert!(
+            d.explanation
+                .text
+                .contains("texten innehåller ett ord som liknar ”sopkärlsavgift”"),
+            "{}",
+            d.explanation.text
+        );
+        let json = serde_json::to_string(&d).unwrap_or_default();
+        assert!(
+            !json.contains("avgiten") && !json.contains("agvift"),
+            "{json}"
+        );
+    }
+}
+
+#[test]
+fn a_near_spelling_counts_only_around_a_term_found_in_its_word() {
+    let router = fee("");
+    // With no term found in it, the misspelt word is no match: its type
+    // is a candidate.
+    let alone = route(&router, "Varför har sopkärsavgiften höjts?");
+    assert_eq!(alone.status, MatchStatus::Unmatched);
+    assert_eq!(near(&alone), [("taxa", vec!["sopkärlsavgift"])]);
+    assert!(noted(&alone, NEAR_SPELLING_NOTE) && !noted(&alone, NEAR_LONGER_NOTE));
+    // A word that is the found term with an ending is not searched.
+    let d = route(&router, "Var står sopkärlen?");
+    assert_eq!(counted(&d), [("sopkärl", false)]);
+    // A longer term one letter off in the same word that does not span
+    // the found term does not count: here `sopkärsavgift` follows the
+    // `sopkärl` found.
+    let d = route(&router, "Sopkärlsopkärsavgiften?");
+    assert_eq!(counted(&d), [("sopkärl", false)]);
+    assert!(!noted(&d, NEAR_LONGER_NOTE));
+}
+
+#[test]
+fn a_longer_near_spelling_is_ruled_out_as_a_found_term_is() {
+    // A negative word of the longer term's type, or a channel it does not
+    // take, rules it out as it would spelled right. The shorter term lies
+    // inside it all the same and does not count: neither type is chosen.
+    for (taxa, channel) in [
+        (r#"negative = ["fritidshus"]"#, Channel::Email),
+        (r#"channels = ["phone"]"#, Channel::Letter),
+    ] {
+        let router = fee(taxa);
+        let right = "Sopkärlsavgiften vid mitt fritidshus?";
+        let near = "Sopkärlsavgiten vid mitt fritidshus?";
+        let right = router.route(&Enquiry::text(right).with_channel(channel));
+        let near = router.route(&Enquiry::text(near).with_channel(channel));
+        assert_eq!(right.status, MatchStatus::Unmatched, "{taxa}");
+        assert_eq!(near.status, MatchStatus::Unmatched, "{taxa}");
+        assert!(counted(&near).is_empty(), "{taxa}: {:?}", counted(&near));
+    }
+}
+
+#[test]
+fn klippan_reads_a_misspelt_compound_as_the_longer_term() {
+    let router = klippan();
+    for (text, ty, term) in [
+        (
+            "Är det eldningförbud i Klippan just nu?",
+            "eldningsforbud",
+            "eldningsförbud",
+        ),
+        (
+            "Varför har vattenrkningen blivit så dyr?",
+            "va-taxa",
+            "vattenräkning",
+        ),
+        (
+            "Brunnsocket på vår gata har sjunkit",
+            "gata-felanmalan",
+            "brunnslock",
+        ),
+    ] {
+        let d = route(&router, text);
+        assert_eq!(d.enquiry_type.as_deref(), Some(ty), "{text}");
+        assert!(
+            counted(&d).contains(&(term, true)),
+            "{text}: {:?}",
+            counted(&d)
+        );
+    }
 }

@@ -171,6 +171,42 @@ fn a_near_spelling_is_named_when_no_term_is_found() {
 }
 
 #[test]
+fn a_longer_term_one_letter_off_hides_the_term_found_inside_it() {
+    let router = waste();
+    // "slmtömning" misses `slamtömning` by one letter, around the
+    // `tömning` found in it: the longer term counts, as spelled right.
+    let by_phone = Enquiry::text("Slmtömning i morgon?").with_channel(Channel::Phone);
+    let w = why(&router, by_phone.clone(), "tomning");
+    assert_eq!(
+        w.reason,
+        WhyNotReason::NoTerm {
+            near_spellings: Vec::new()
+        }
+    );
+    assert_eq!(
+        w.to_string(),
+        "no term of `tomning` is in the text; `tömning` lies inside `slamtömning` of `slam`, and the longer term counts"
+    );
+    let w = why(&router, by_phone, "slam");
+    assert_eq!(w.reason, WhyNotReason::Chosen);
+    assert!(w.terms[0].near_spelling);
+    // By e-mail `slam` is out, and `tömning` still lies inside it.
+    let w = why(&router, text("Slmtömning i morgon?"), "slam");
+    assert_eq!(
+        w.to_string(),
+        "`slam` is not recognised on the channel email (its `channels`)"
+    );
+    let w = why(&router, text("Slmtömning i morgon?"), "tomning");
+    assert_eq!(w.hidden.len(), 1);
+    // A score made of a near spelling says so.
+    let by_phone = Enquiry::text("Slmtömning av grovsopor?").with_channel(Channel::Phone);
+    assert_eq!(
+        why(&router, by_phone, "slam").to_string(),
+        "`slam` scored 1 (`slamtömning` 1, one letter off); `grovsopor` scored 2"
+    );
+}
+
+#[test]
 fn a_form_code_for_another_type_decides() {
     let router = common::klippan();
     let enquiry = Enquiry::text("När kommer snöröjningen?").with_form("TF-PTRH");

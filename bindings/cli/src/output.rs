@@ -160,7 +160,12 @@ pub fn decision_text(d: &Decision) -> String {
                     TermKind::Keyword => "keyword",
                     TermKind::Phrase => "phrase",
                 };
-                format!("“{}” ({kind}, {})", t.term, t.weight)
+                let near = if t.near_spelling {
+                    ", near spelling"
+                } else {
+                    ""
+                };
+                format!("“{}” ({kind}, {}{near})", t.term, t.weight)
             })
             .collect();
         field("matched terms", &terms.join(", "));

@@ -179,6 +179,28 @@ fn an_unmatched_enquiry_shows_a_candidate_found_by_a_near_spelling() {
 }
 
 #[test]
+fn a_match_by_a_near_spelling_says_so() {
+    let klippan = klippan();
+    let rules = klippan.to_str().unwrap();
+    let text = "Är det eldningförbud i Klippan just nu?";
+    let o = run(&["route", "--rules", rules, "--channel", "email", text], "");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("matched terms “eldningsförbud” (keyword, 3, near spelling)"),
+        "{out}"
+    );
+    let args = ["route", "--rules", rules, "--format", "json", text];
+    let d: Value = serde_json::from_str(&stdout(&run(&args, ""))).unwrap();
+    assert_eq!(d["enquiry_type"], "eldningsforbud");
+    let term = &d["explanation"]["trace"]["terms"][0];
+    assert_eq!(
+        (&term["term"], &term["near_spelling"]),
+        (&"eldningsförbud".into(), &true.into())
+    );
+}
+
+#[test]
 fn route_json_is_the_decision_on_one_line() {
     let klippan = klippan();
     let args = ["route", "--rules", klippan.to_str().unwrap()];

@@ -99,8 +99,10 @@ export interface MatchedTerm {
   weight: number;
   /**
    * Present (true) when the term is not in the text as written but a word
-   * of it misses the term by one letter: only among the candidates of an
-   * unmatched enquiry, never in a match.
+   * of it misses the term by one letter. It counts only where the word
+   * holds a shorter term that this one spans ("eldningförbud" is read as
+   * `eldningsförbud`); otherwise it is only among the candidates of an
+   * unmatched enquiry.
    */
   near_spelling?: boolean;
 }

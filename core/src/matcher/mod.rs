@@ -15,6 +15,10 @@
 //! Swedish typed without `å`, `ä` and `ö` is searched a second time, for the
 //! plain spellings of the terms that have them, by a second automaton built
 //! the first time such a text comes ([`plain`]).
+//!
+//! A word that holds a found term and misses a longer term around it by one
+//! letter counts as the longer term ([`Matcher::find_near_longer`], with
+//! [`near`]).
 
 use std::borrow::Cow;
 
@@ -127,8 +131,9 @@ pub(crate) struct Matcher {
     /// term as written is left out: in such a text, the word means what
     /// it says. So is a one-word term with a short stem ([`plain`]).
     unaccented: Unaccented,
-    /// The terms' stems, for the words of an unmatched enquiry that miss
-    /// one by a letter ([`near`]).
+    /// The terms' stems, for the words that miss one by a letter
+    /// ([`near`]): a longer term around a found one, or a candidate for
+    /// an unmatched enquiry.
     near: Near,
     /// Where a found term names a street rather than a subject.
     street_suffixes: StreetSuffixes,
@@ -216,6 +221,59 @@ impl Matcher {
         self.near.terms(&self.written, normalized)
     }
 
+    /// Counts near spellings of longer terms: where a word holding a
+    /// found term misses a longer term by one letter, with the found term
+    /// inside that stretch ("eldningförbud": the keyword `eldning` was
+    /// found, and the word misses `eldningsförbud`), the longer term is
+    /// added to `hits` there and `out` is resolved again, so that it wins
+    /// as it would have spelled right. `hits` and `out` are as
+    /// [`Matcher::find`] left them. Returns the terms so added that now
+    /// count, sorted.
+    ///
+    /// Only words longer than a found term by an ending or more are
+    /// searched ([`near::LONGER_BY`]), once each.
+    pub(crate) fn find_near_longer(
+        &self,
+        normalized: &[u8],
+        hits: &mut Vec<Hit>,
+        out: &mut Vec<TermRef>,
+    ) -> Vec<TermRef> {
+        let mut added = Vec::new();
+        let mut searched = None;
+        for hit in hits.iter().filter(|h| !h.negative) {
+            if out.binary_search(&hit.term).is_err() {
+                continue;
+            }
+            let (start, end) = near::word_around(normalized, hit.start, hit.end);
+            let len = hit.end - hit.start;
+            if end - start < len + near::LONGER_BY || searched == Some(start) {
+                continue;
+            }
+            searched = Some(start);
+            for (term, (from, to)) in self.near.spans(&self.written, &normalized[start..end]) {
+                let (from, to) = (start + from, start + to);
+                if from <= hit.start && to >= hit.end && to - from > len {
+                    added.push(Hit {
+                        term,
+                        negative: false,
+                        start: from,
+                        end: to,
+                    });
+                }
+            }
+        }
+        if added.is_empty() {
+            return Vec::new();
+        }
+        let mut near: Vec<TermRef> = added.iter().map(|h| h.term).collect();
+        hits.extend(added);
+        resolve(hits, out);
+        near.sort_unstable();
+        near.dedup();
+        near.retain(|t| out.binary_search(t).is_ok());
+        near
+    }
+
     /// The terms found in `normalized` text, after overlapping matches are
     /// resolved in favour of the longer one, sorted and without repeats.
     /// `hits` is working space (cleared first), so a caller can reuse it.
@@ -228,7 +286,6 @@ impl Matcher {
         hits: &mut Vec<Hit>,
         out: &mut Vec<TermRef>,
     ) -> bool {
-        out.clear();
         hits.clear();
         self.written.hits(normalized, hits);
         let written = hits.len();
@@ -246,31 +303,40 @@ impl Matcher {
             index += 1;
             subject
         });
-        // Sweep in order of start, longest first: a hit is inside a longer
-        // one when an earlier hit reaches at least as far.
-        hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut reach: Option<(usize, usize)> = None;
-        for hit in hits.iter() {
-            // A negative word rules its type out wherever it stands (the
-            // private `enskilda` inside `enskilda avlopp` still says the
-            // municipal water service is not meant), and is no term to win.
-            if hit.negative {
-                out.push(hit.term);
-                continue;
-            }
-            let inside = reach
-                .is_some_and(|(start, end)| end >= hit.end && (start < hit.start || end > hit.end));
-            if reach.is_none_or(|(_, end)| hit.end > end) {
-                reach = Some((hit.start, hit.end));
-            }
-            if !inside {
-                out.push(hit.term);
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
+        resolve(hits, out);
         unaccented
     }
+}
+
+/// The terms of `hits` that count (`out`, cleared first, sorted and
+/// without repeats): a hit inside a longer one does not. Sorts `hits` by
+/// start.
+#[inline(always)]
+fn resolve(hits: &mut [Hit], out: &mut Vec<TermRef>) {
+    out.clear();
+    // Sweep in order of start, longest first: a hit is inside a longer
+    // one when an earlier hit reaches at least as far.
+    hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut reach: Option<(usize, usize)> = None;
+    for hit in hits.iter() {
+        // A negative word rules its type out wherever it stands (the
+        // private `enskilda` inside `enskilda avlopp` still says the
+        // municipal water service is not meant), and is no term to win.
+        if hit.negative {
+            out.push(hit.term);
+            continue;
+        }
+        let inside = reach
+            .is_some_and(|(start, end)| end >= hit.end && (start < hit.start || end > hit.end));
+        if reach.is_none_or(|(_, end)| hit.end > end) {
+            reach = Some((hit.start, hit.end));
+        }
+        if !inside {
+            out.push(hit.term);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
 }
 
 /// Groups `(key, item)` pairs sorted by key: the distinct keys in order,

@@ -1,9 +1,12 @@
 //! Near spellings: the rule terms that a word of an enquiry misses by one
 //! letter (one left out, one too many, one wrong, or two side by side
-//! swapped), as in "vattenraknigen" for `räkning`. They are offered to
-//! the first line as candidates of an enquiry nothing recognised, never
-//! taken as a match: a wrong guess must not send an enquiry away from the
-//! first line.
+//! swapped), as in "snöröjnigen" for `snöröjning`. They are offered to
+//! the first line as candidates of an enquiry nothing recognised. They
+//! count as a match only where a shorter term was found in the word, and
+//! the near spelling of a longer term spans it
+//! ([`super::Matcher::find_near_longer`]): spelled right, the longer term
+//! would have won. Elsewhere a wrong guess must not send an enquiry away
+//! from the first line.
 //!
 //! Only one-word terms whose stem has at least [`NEAR_MIN_CHARS`] letters
 //! are looked for: one letter off a shorter stem is usually another word.
@@ -17,7 +20,7 @@
 //! over the halves of every such stem finds where they stand in the text,
 //! and the stretch of the word around each is compared with the whole
 //! stem ([`within_one_edit`]). The automaton is built the first time an
-//! unmatched enquiry needs it, not with the rule set.
+//! enquiry needs it, not with the rule set.
 //!
 //! Written here rather than with a fuzzy-search crate: which stems count,
 //! where in a word they may stand and what is compared are this matcher's
@@ -36,6 +39,35 @@ use crate::text;
 /// be looked for. With seven, the stem `särskol` (of `särskola`) was one
 /// letter from "särskilt", one of the commonest words of Swedish e-mail.
 const NEAR_MIN_CHARS: usize = 8;
+
+/// How many bytes longer than a found term a word must be for
+/// [`super::Matcher::near_around`] to search it: a Swedish ending of two
+/// letters ("-en", "-et") leaves no room for another term.
+pub(super) const LONGER_BY: usize = 3;
+
+/// How far from a found term the bounds of its word are looked for, in
+/// bytes: more than the longest stem's near spelling can reach.
+const WORD_REACH: usize = 128;
+
+/// The bounds of the word of `normalized` text around `start..end`, looked
+/// for up to [`WORD_REACH`] bytes away: past that, the reach is taken as
+/// the word's bound (so a 1 MB word costs no more than a short one).
+pub(super) fn word_around(normalized: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let low = start.saturating_sub(WORD_REACH);
+    // A reach that cuts a character moves to its boundary (a UTF-8
+    // continuation byte is 0b10xx_xxxx).
+    let continues = |i: usize| normalized.get(i).is_some_and(|&b| b & 0xC0 == 0x80);
+    let from = match normalized[low..start].iter().rposition(|&b| b == b' ') {
+        Some(i) => low + i + 1,
+        None => (low..start).find(|&i| !continues(i)).unwrap_or(start),
+    };
+    let high = (end + WORD_REACH).min(normalized.len());
+    let to = match normalized[end..high].iter().position(|&b| b == b' ') {
+        Some(i) => end + i,
+        None => (end..=high).rev().find(|&i| !continues(i)).unwrap_or(end),
+    };
+    (from, to)
+}
 
 /// The near-spelling search of a set of terms, built on first use.
 #[derive(Default)]
@@ -60,7 +92,8 @@ struct Half {
 
 /// The automaton over the halves of the stems: aho-corasick's
 /// non-contiguous NFA, the one the rule set's DFA is built from, searched
-/// only for unmatched enquiries. On Klippan a DFA of the same halves routed
+/// in an unmatched enquiry and in the words of a matched one that hold a
+/// found term with more letters around it. On Klippan a DFA of the same halves routed
 /// an unmatched 200-byte e-mail in 23.9 k instructions instead of 28.7 k,
 /// but its first use cost 29 M (a third of loading the rule set) instead
 /// of 7.7 M.
@@ -78,6 +111,24 @@ impl Near {
     /// one letter, sorted and without repeats. A term found there as
     /// written is not one of them.
     pub(super) fn terms(&self, written: &Keys, normalized: &[u8]) -> Vec<TermRef> {
+        let mut out: Vec<TermRef> = self
+            .spans(written, normalized)
+            .into_iter()
+            .map(|(term, _)| term)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// [`Near::terms`] with where in `normalized` each stands: the byte
+    /// range of the stretch of a word that misses the term's stem by one
+    /// letter. In the order found, each pair once.
+    pub(super) fn spans(
+        &self,
+        written: &Keys,
+        normalized: &[u8],
+    ) -> Vec<(TermRef, (usize, usize))> {
         let mut out = Vec::new();
         let Some(halves) = self.0.get_or_init(|| Halves::new(written)).as_ref() else {
             return out;
@@ -107,14 +158,14 @@ impl Near {
                 let p = pattern.as_usize();
                 for half in &halves.halves[halves.starts[p]..halves.starts[p + 1]] {
                     let stem = &halves.stems[half.stem as usize];
-                    if !out.contains(&stem.term) && stem.near_at(text, start, end, half.first) {
-                        out.push(stem.term);
+                    if let Some(span) = stem.near_at(text, start, end, half.first) {
+                        if !out.contains(&(stem.term, span)) {
+                            out.push((stem.term, span));
+                        }
                     }
                 }
             }
         }
-        // Each term was pushed once (`contains` above).
-        out.sort_unstable();
         out
     }
 }
@@ -198,9 +249,10 @@ impl Halves {
 }
 
 impl Stem {
-    /// Whether the word of `text` with this stem's half at `start..end`
-    /// has the stem there one letter off, and not as written.
-    fn near_at(&self, text: &str, start: usize, end: usize, first: bool) -> bool {
+    /// Where the word of `text` with this stem's half at `start..end`
+    /// has the stem one letter off (the stretch's byte range), if it has
+    /// it so, and not as written.
+    fn near_at(&self, text: &str, start: usize, end: usize, first: bool) -> Option<(usize, usize)> {
         // The word's bounds, looked for only as far as a stretch can reach
         // (one letter more than the stem, four bytes each at most): in one
         // long word of a long text, a search to its ends at every half
@@ -229,7 +281,7 @@ impl Stem {
             .find(|&i| text.is_char_boundary(i))
             .unwrap_or(bytes.len());
         let word = (from, to);
-        let mut near = false;
+        let mut near = None;
         // The stretch of the word that stands for the stem has one letter
         // fewer, as many, or one more: from the first half on, or up to
         // the end of the second.
@@ -246,9 +298,11 @@ impl Stem {
                 continue;
             }
             if stretch == &*self.stem {
-                return false;
+                return None;
             }
-            near |= within_one_edit(stretch, &self.stem);
+            if near.is_none() && within_one_edit(stretch, &self.stem) {
+                near = Some((from, from + stretch.len()));
+            }
         }
         near
     }

@@ -21,6 +21,9 @@ pub(super) struct Recognised<'a> {
     pub via: MatchVia,
     /// The terms found in the text (none for a form code).
     pub hits: &'a [TermRef],
+    /// Those of them found by a near spelling, sorted
+    /// ([`super::NEAR_LONGER_NOTE`]).
+    pub near: &'a [TermRef],
     /// The type's score ([`super::FORM_SCORE`] for a form code).
     pub score: f64,
     /// The text was read as typed without `å`, `ä` and `ö`
@@ -33,6 +36,7 @@ impl Recognised<'_> {
     pub const FORM: Recognised<'static> = Recognised {
         via: MatchVia::Form,
         hits: &[],
+        near: &[],
         score: super::FORM_SCORE,
         plain: false,
     };
@@ -86,17 +90,25 @@ impl Router {
         (path, first_due)
     }
 
-    /// The terms of type `ty_index` among `hits`, as a decision shows them.
-    pub(super) fn matched_terms(&self, hits: &[TermRef], ty_index: usize) -> Vec<MatchedTerm> {
+    /// The terms of type `ty_index` among `hits`, as a decision shows them:
+    /// those among `near` (sorted) marked as found by a near spelling.
+    pub(super) fn matched_terms(
+        &self,
+        hits: &[TermRef],
+        ty_index: usize,
+        near: &[TermRef],
+    ) -> Vec<MatchedTerm> {
         let ty = &self.types[ty_index];
         hits.iter()
             .filter(|h| h.ty as usize == ty_index)
-            .map(|h| &ty.terms[h.term as usize])
-            .map(|t| MatchedTerm {
-                term: t.text.clone(),
-                kind: t.kind,
-                weight: t.weight,
-                near_spelling: false,
+            .map(|h| {
+                let t = &ty.terms[h.term as usize];
+                MatchedTerm {
+                    term: t.text.clone(),
+                    kind: t.kind,
+                    weight: t.weight,
+                    near_spelling: near.binary_search(h).is_ok(),
+                }
             })
             .collect()
     }
@@ -156,7 +168,7 @@ impl Router {
                 .map(|&(unit, within)| (unit, StepRole::Escalation, Some(within))),
         );
         let (path, first_due) = self.schedule(&plan, received, &mut notes);
-        let terms = self.matched_terms(by.hits, ty_index);
+        let terms = self.matched_terms(by.hits, ty_index, by.near);
         let department = &self.departments[ty.department];
         let had_form = enquiry.form.is_some();
         let mut text = explain::matched(self, ty, by.via, had_form, &terms, by.plain, handler);

@@ -22,7 +22,7 @@ mod near;
 mod scratch;
 mod why_not;
 
-pub use near::NEAR_SPELLING_NOTE;
+pub use near::{NEAR_LONGER_NOTE, NEAR_SPELLING_NOTE};
 pub use why_not::{HiddenTerm, WhyNot, WhyNotReason};
 
 /// The score reported for a type selected by its form code.
@@ -427,7 +427,7 @@ impl Router {
     ) -> Option<Decision> {
         let &ty = self.type_index.get(enquiry_type)?;
         let notes = vec!["ärendeslaget angavs av den som frågade; texten lästes inte".to_owned()];
-        let candidates = vec![self.candidate(ty, FORM_SCORE, &[])];
+        let candidates = vec![self.candidate(ty, FORM_SCORE, &[], &[])];
         let received = enquiry.received_at.unwrap_or(now);
         Some(self.matched(
             enquiry,
@@ -456,7 +456,7 @@ impl Router {
         if let Some(code) = enquiry.form.as_deref() {
             match self.form_type(code) {
                 Some(ty) => {
-                    let candidates = vec![self.candidate(ty, FORM_SCORE, &[])];
+                    let candidates = vec![self.candidate(ty, FORM_SCORE, &[], &[])];
                     return self.matched(
                         enquiry,
                         received,
@@ -488,16 +488,19 @@ impl Router {
                 text::MAX_TEXT_BYTES
             ));
         }
-        let plain = self.matcher.find(&s.normalized, &mut s.hits, &mut s.terms);
+        let (plain, near) = self.find_terms(s);
         if plain {
             notes.push(UNACCENTED_NOTE.to_owned());
+        }
+        if !near.is_empty() {
+            notes.push(NEAR_LONGER_NOTE.to_owned());
         }
         self.score(&s.terms, enquiry.channel, &mut s.scored);
         let candidates: Vec<Candidate> = s
             .scored
             .iter()
             .take(MAX_CANDIDATES)
-            .map(|&(ty, score)| self.candidate(ty, score, &s.terms))
+            .map(|&(ty, score)| self.candidate(ty, score, &s.terms, &near))
             .collect();
         match s.scored.as_slice() {
             [(best, score), rest @ ..] if *score >= self.min_score => {
@@ -514,6 +517,7 @@ impl Router {
                         Recognised {
                             via: MatchVia::Text,
                             hits: &s.terms,
+                            near: &near,
                             score: *score,
                             plain,
                         },
@@ -573,15 +577,16 @@ impl Router {
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     }
 
-    /// Type `ty` as a candidate, with its terms among `hits`.
-    fn candidate(&self, ty: usize, score: f64, hits: &[TermRef]) -> Candidate {
+    /// Type `ty` as a candidate, with its terms among `hits` (those among
+    /// `near` marked as found by a near spelling).
+    fn candidate(&self, ty: usize, score: f64, hits: &[TermRef], near: &[TermRef]) -> Candidate {
         let t = &self.types[ty];
         Candidate {
             enquiry_type: t.id.clone(),
             name: t.name.clone(),
             department: self.departments[t.department].id.clone(),
             score,
-            terms: self.matched_terms(hits, ty),
+            terms: self.matched_terms(hits, ty, near),
         }
     }
 

@@ -1,8 +1,17 @@
-//! Candidates from near spellings: for an enquiry nothing recognised, the
-//! types with a term that a word of the text misses by one letter
-//! (`crate::matcher`'s `near`), so that the first line, which takes the
-//! enquiry, sees what it may be about. They never make a match.
+//! Near spellings (`crate::matcher`'s `near`): rule terms that a word of
+//! the text misses by one letter.
+//!
+//! - In a word where a shorter term was found ("eldning" in
+//!   "eldningförbud"), the near spelling of a longer term that spans it
+//!   (`eldningsförbud`) counts instead, as it would have, spelled right:
+//!   the longer term wins the word. The decision marks it
+//!   `near_spelling`, and its trace has [`NEAR_LONGER_NOTE`].
+//! - Elsewhere a near spelling never makes a match. For an enquiry
+//!   nothing recognised, the types of the terms a word misses by one
+//!   letter are listed among the candidates, so that the first line,
+//!   which takes it, sees what it may be about ([`NEAR_SPELLING_NOTE`]).
 
+use super::scratch::Scratch;
 use super::{MAX_CANDIDATES, Router};
 use crate::decision::Candidate;
 use crate::matcher::TermRef;
@@ -10,6 +19,10 @@ use crate::model::Channel;
 
 /// The trace's note when near spellings gave candidates.
 pub const NEAR_SPELLING_NOTE: &str = "inget ärendeslag kändes igen, men ord i texten liknar regeltermer med en bokstav fel; de ärendeslagen står bland kandidaterna (near_spelling)";
+
+/// The trace's note when a word with a term in it missed a longer term by
+/// one letter, and the longer term counted.
+pub const NEAR_LONGER_NOTE: &str = "ett ord i texten liknar en längre regelterm med en bokstav fel och innehåller en kortare term; den längre termen har räknats, som om ordet vore rättstavat (near_spelling)";
 
 impl Router {
     /// Adds to `candidates` (those of an unmatched enquiry, best first) the
@@ -54,12 +67,22 @@ impl Router {
         };
         let new: Vec<(usize, f64)> = scored.into_iter().filter(|&(ty, _)| !listed(ty)).collect();
         for (ty, score) in new.into_iter().take(room) {
-            let mut candidate = self.candidate(ty, score, &terms);
-            for term in &mut candidate.terms {
-                term.near_spelling = true;
-            }
-            candidates.push(candidate);
+            // Every term listed is one of the near spellings.
+            candidates.push(self.candidate(ty, score, &terms, &terms));
         }
         candidates.len() > before
+    }
+
+    /// Finds the terms in `s.normalized` into `s.hits` and `s.terms`
+    /// ([`crate::matcher::Matcher::find`]), near spellings of longer
+    /// terms counted ([`crate::matcher::Matcher::find_near_longer`]). Returns whether a term was found
+    /// only as written without `å`, `ä` and `ö`, and the near spellings
+    /// that count.
+    pub(super) fn find_terms(&self, s: &mut Scratch) -> (bool, Vec<TermRef>) {
+        let plain = self.matcher.find(&s.normalized, &mut s.hits, &mut s.terms);
+        let near = self
+            .matcher
+            .find_near_longer(&s.normalized, &mut s.hits, &mut s.terms);
+        (plain, near)
     }
 }

@@ -128,9 +128,9 @@ impl Router {
         }
         let index = u32::try_from(ty_index).ok()?;
         let text = enquiry.text.as_deref().unwrap_or("");
-        let (mine, hidden, near) = scratch::with_scratch(|s| {
+        let (mine, hidden, near, near_longer) = scratch::with_scratch(|s| {
             text::normalize_into(text, &mut s.normalized);
-            self.matcher.find(&s.normalized, &mut s.hits, &mut s.terms);
+            let (_, near_longer) = self.find_terms(s);
             let mine: Vec<TermRef> = s.terms.iter().filter(|t| t.ty == index).copied().collect();
             let hidden = hidden_terms(&s.hits, &s.terms, index);
             let near = if mine.iter().all(|t| ty.terms[t.term as usize].negative) {
@@ -139,12 +139,12 @@ impl Router {
             } else {
                 Vec::new()
             };
-            (mine, hidden, near)
+            (mine, hidden, near, near_longer)
         });
         let (negative, counted): (Vec<TermRef>, Vec<TermRef>) = mine
             .into_iter()
             .partition(|t| ty.terms[t.term as usize].negative);
-        why.terms = self.matched_terms(&counted, ty_index);
+        why.terms = self.matched_terms(&counted, ty_index, &near_longer);
         // A fold from +0.0: `sum` of no weights is -0.0, which JSON shows.
         why.score = why.terms.iter().fold(0.0, |sum, t| sum + t.weight);
         why.hidden = hidden
@@ -200,7 +200,14 @@ impl fmt::Display for WhyNot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ty = &self.enquiry_type;
         let terms: Vec<String> = (self.terms.iter())
-            .map(|t| format!("`{}` {}", t.term, t.weight))
+            .map(|t| {
+                let near = if t.near_spelling {
+                    ", one letter off"
+                } else {
+                    ""
+                };
+                format!("`{}` {}{near}", t.term, t.weight)
+            })
             .collect();
         let scored = format!("`{ty}` scored {} ({})", self.score, terms.join(", "));
         match &self.reason {
