@@ -241,7 +241,14 @@ impl Matcher {
         let mut added = Vec::new();
         let mut searched = None;
         for hit in hits.iter().filter(|h| !h.negative) {
-            if out.binary_search(&hit.term).is_err() {
+            // Most terms found start their word and end it, or all but an
+            // ending: no room for a longer term. Told from the bytes next
+            // to the hit, before any search for the word's bounds.
+            let starts_word = hit.start == 0 || normalized.get(hit.start - 1) == Some(&b' ');
+            let after = normalized.get(hit.end..).unwrap_or_default();
+            let ends_soon =
+                after.len() < near::LONGER_BY || after[..near::LONGER_BY].contains(&b' ');
+            if (starts_word && ends_soon) || out.binary_search(&hit.term).is_err() {
                 continue;
             }
             let (start, end) = near::word_around(normalized, hit.start, hit.end);
