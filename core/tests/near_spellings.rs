@@ -269,6 +269,36 @@ fn a_near_spelling_counts_only_around_a_term_found_in_its_word() {
 }
 
 #[test]
+fn a_word_spelled_as_a_term_is_not_one_letter_off_it() {
+    // `sopkärl` counts in "Sopkärlet", and lies inside `sopkärlsavgift`
+    // in the next word; that word is the longer term, as written or plain
+    // (one letter off the other spelling), not a near spelling of it.
+    let router = fee("");
+    for text in [
+        "Sopkärlet och sopkärlsavgiften?",
+        "Sopkarlet och sopkarlsavgiften, vad ar det?",
+    ] {
+        let d = route(&router, text);
+        assert!(!noted(&d, NEAR_LONGER_NOTE), "{text}");
+        let all = d.candidates.iter().flat_map(|c| &c.terms);
+        assert!(
+            !all.clone().any(|t| t.near_spelling),
+            "{text}: {:?}",
+            d.candidates
+        );
+    }
+    // Nor is a stretch that cuts through a term found in the word:
+    // "vattenvarmepump" is `vatten` and `värmepump`, not `vattenvana`
+    // (swimming lessons) one letter off.
+    let d = route(
+        &klippan(),
+        "Behover jag anmala att jag installerar en luft-vattenvarmepump?",
+    );
+    assert_eq!(d.enquiry_type.as_deref(), Some("varmepump"));
+    assert!(!noted(&d, NEAR_LONGER_NOTE), "{:?}", d.candidates);
+}
+
+#[test]
 fn a_longer_near_spelling_is_ruled_out_as_a_found_term_is() {
     // A negative word of the longer term's type, or a channel it does not
     // take, rules it out as it would spelled right. The shorter term lies
@@ -314,6 +344,40 @@ fn klippan_reads_a_misspelt_compound_as_the_longer_term() {
             counted(&d).contains(&(term, true)),
             "{text}: {:?}",
             counted(&d)
+        );
+    }
+}
+
+#[test]
+fn a_misspelt_word_alone_leaves_the_enquiry_to_the_first_line_with_its_type() {
+    // Typing errors as citizens make them (session 14's round 87): with no
+    // term found in the word, the enquiry is not matched, and the first
+    // line sees the type it was about among the candidates.
+    let router = klippan();
+    for (text, ty) in [
+        ("Hur söker man färdtjänts?", "fardtjanst"),
+        (
+            "Jag vill göra en orossanmälan om ett barn i min dotters klass",
+            "orosanmalan",
+        ),
+        (
+            "Kan jag förlänga mina lån på biblotekets hemsida?",
+            "bibliotek",
+        ),
+        ("Hur lämnar man in ett medborgarförlag?", "medborgarforslag"),
+        (
+            "Hur söker jag försörjingsstöd?",
+            "forsorjningsstod-bedomning",
+        ),
+    ] {
+        let d = route(&router, text);
+        assert_eq!(d.status, MatchStatus::Unmatched, "{text}");
+        assert!(d.first_line, "{text}");
+        assert_eq!(
+            near(&d).first().map(|(t, _)| *t),
+            Some(ty),
+            "{text}: {:?}",
+            near(&d)
         );
     }
 }

@@ -240,7 +240,12 @@ impl Matcher {
     ) -> Vec<TermRef> {
         let mut added = Vec::new();
         let mut searched = None;
+        // In the order `resolve` left them (by start, longest first), so
+        // that a hit inside a longer one, which does not count there, is
+        // told as `resolve` tells it.
+        let mut reach = None;
         for hit in hits.iter().filter(|h| !h.negative) {
+            let inside = inside_longer(&mut reach, hit);
             // Most terms found start their word and end it, or all but an
             // ending: no room for a longer term. Told from the bytes next
             // to the hit, before any search for the word's bounds.
@@ -248,7 +253,7 @@ impl Matcher {
             let after = normalized.get(hit.end..).unwrap_or_default();
             let ends_soon =
                 after.len() < near::LONGER_BY || after[..near::LONGER_BY].contains(&b' ');
-            if (starts_word && ends_soon) || out.binary_search(&hit.term).is_err() {
+            if inside || (starts_word && ends_soon) {
                 continue;
             }
             let (start, end) = near::word_around(normalized, hit.start, hit.end);
@@ -259,7 +264,19 @@ impl Matcher {
             searched = Some(start);
             for (term, (from, to)) in self.near.spans(&self.written, &normalized[start..end]) {
                 let (from, to) = (start + from, start + to);
-                if from <= hit.start && to >= hit.end && to - from > len {
+                // Not where the term was found (its other spelling, with
+                // or without `å`, `ä` and `ö`, is one letter off), nor a
+                // stretch that cuts through a term found in the word:
+                // "vattenvarmepump" is `vatten` and `värmepump`, not
+                // `vattenvana` one letter off.
+                let found_or_cut = |h: &Hit| {
+                    let overlaps = !h.negative && h.start < to && from < h.end;
+                    let nested =
+                        (from <= h.start && to >= h.end) || (h.start <= from && h.end >= to);
+                    overlaps && (h.term == term || !nested)
+                };
+                let spans_hit = from <= hit.start && to >= hit.end && to - from > len;
+                if spans_hit && !hits.iter().any(found_or_cut) {
                     added.push(Hit {
                         term,
                         negative: false,
@@ -321,10 +338,9 @@ impl Matcher {
 #[inline(always)]
 fn resolve(hits: &mut [Hit], out: &mut Vec<TermRef>) {
     out.clear();
-    // Sweep in order of start, longest first: a hit is inside a longer
-    // one when an earlier hit reaches at least as far.
+    // Sweep in order of start, longest first.
     hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut reach: Option<(usize, usize)> = None;
+    let mut reach = None;
     for hit in hits.iter() {
         // A negative word rules its type out wherever it stands (the
         // private `enskilda` inside `enskilda avlopp` still says the
@@ -333,17 +349,25 @@ fn resolve(hits: &mut [Hit], out: &mut Vec<TermRef>) {
             out.push(hit.term);
             continue;
         }
-        let inside = reach
-            .is_some_and(|(start, end)| end >= hit.end && (start < hit.start || end > hit.end));
-        if reach.is_none_or(|(_, end)| hit.end > end) {
-            reach = Some((hit.start, hit.end));
-        }
-        if !inside {
+        if !inside_longer(&mut reach, hit) {
             out.push(hit.term);
         }
     }
     out.sort_unstable();
     out.dedup();
+}
+
+/// Whether `hit` lies inside a longer hit before it, for hits visited by
+/// start, longest first: it does when an earlier hit reaches at least as
+/// far. `reach` is the sweep's state, `None` at its start.
+#[inline(always)]
+fn inside_longer(reach: &mut Option<(usize, usize)>, hit: &Hit) -> bool {
+    let inside =
+        reach.is_some_and(|(start, end)| end >= hit.end && (start < hit.start || end > hit.end));
+    if reach.is_none_or(|(_, end)| hit.end > end) {
+        *reach = Some((hit.start, hit.end));
+    }
+    inside
 }
 
 /// Groups `(key, item)` pairs sorted by key: the distinct keys in order,
