@@ -41,8 +41,8 @@ use crate::text;
 const NEAR_MIN_CHARS: usize = 8;
 
 /// How many bytes longer than a found term a word must be for
-/// [`super::Matcher::near_around`] to search it: a Swedish ending of two
-/// letters ("-en", "-et") leaves no room for another term.
+/// [`super::Matcher::find_near_longer`] to search it: a Swedish ending of
+/// two letters ("-en", "-et") leaves no room for another term.
 pub(super) const LONGER_BY: usize = 3;
 
 /// How far from a found term the bounds of its word are looked for, in
@@ -51,7 +51,7 @@ const WORD_REACH: usize = 128;
 
 /// The bounds of the word of `normalized` text around `start..end`, looked
 /// for up to [`WORD_REACH`] bytes away: past that, the reach is taken as
-/// the word's bound (so a 1 MB word costs no more than a short one).
+/// the word's bound (so a very long word costs no more than a short one).
 pub(super) fn word_around(normalized: &[u8], start: usize, end: usize) -> (usize, usize) {
     let low = start.saturating_sub(WORD_REACH);
     // A reach that cuts a character moves to its boundary (a UTF-8
@@ -92,11 +92,11 @@ struct Half {
 
 /// The automaton over the halves of the stems: aho-corasick's
 /// non-contiguous NFA, the one the rule set's DFA is built from, searched
-/// in an unmatched enquiry and in the words of a matched one that hold a
-/// found term with more letters around it. On Klippan a DFA of the same halves routed
-/// an unmatched 200-byte e-mail in 23.9 k instructions instead of 28.7 k,
-/// but its first use cost 29 M (a third of loading the rule set) instead
-/// of 7.7 M.
+/// in an unmatched enquiry, and in the words that hold a found term with
+/// more letters around it. On Klippan a DFA of the same halves routed an
+/// unmatched 200-byte e-mail in 23.9 k instructions instead of 28.7 k, but
+/// its first use cost 29 M (a third of loading the rule set) instead of
+/// 7.7 M.
 struct Halves {
     automaton: NFA,
     /// `halves[starts[p]..starts[p + 1]]` are the halves spelled as
