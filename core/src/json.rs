@@ -27,7 +27,7 @@ pub struct EnquiryError {
 }
 
 impl EnquiryError {
-    fn from_json(e: &serde_json::Error, json: &str) -> Self {
+    pub(crate) fn from_json(e: &serde_json::Error, json: &str) -> Self {
         // serde_json appends " at line L column C" to its message; we carry
         // those as fields instead.
         let text = e.to_string();

@@ -114,6 +114,7 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod corpus;
 pub mod decision;
 pub mod diagnostic;
 mod explain;

@@ -26,8 +26,11 @@ pub const IO_ERROR: u8 = 74;
 /// Why a command stopped before it could give its answer.
 #[derive(Debug)]
 pub enum CliError {
-    /// The rule set folder is missing or is not a folder.
+    /// An input named on the command line is missing: the rule set
+    /// folder, or a file such as a corpus.
     NoInput {
+        /// What it is ("the rule set folder").
+        what: &'static str,
         /// The path as given.
         path: PathBuf,
         /// What is wrong with it.

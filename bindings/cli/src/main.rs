@@ -7,6 +7,7 @@
 
 mod calendar;
 mod check;
+mod corpus;
 mod error;
 mod output;
 mod route;
@@ -28,6 +29,7 @@ Examples:
   kommunlots route --rules rules/klippan < enquiries.jsonl > decisions.jsonl
   kommunlots check rules/klippan --strict
   kommunlots test rules/klippan snow
+  kommunlots test rules/klippan --corpus core/tests/data/klippan-enquiries.jsonl
   kommunlots types rules/klippan --department social
   kommunlots stats --rules rules/klippan --format html -o rapport.html log.jsonl
   kommunlots holidays --year 2027
@@ -106,10 +108,9 @@ fn main() -> ExitCode {
 /// Prints an error that stopped a command to stderr.
 fn report(e: &CliError) {
     match e {
-        CliError::NoInput { path, reason } => output::eprint_error(&format!(
-            "the rule set folder `{}` {reason}",
-            path.display()
-        )),
+        CliError::NoInput { what, path, reason } => {
+            output::eprint_error(&format!("{what} `{}` {reason}", path.display()));
+        }
         CliError::Load(load) => {
             output::eprint_diagnostics(&load.diagnostics);
             let (errors, warnings) = output::count(&load.diagnostics);

@@ -16,6 +16,7 @@ pub fn ensure_dir(dir: &Path) -> Result<(), CliError> {
         Err(_) => "cannot be read",
     };
     Err(CliError::NoInput {
+        what: "the rule set folder",
         path: dir.to_path_buf(),
         reason,
     })

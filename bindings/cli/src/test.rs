@@ -1,4 +1,5 @@
-//! `kommunlots test`: run the `[[test]]` cases of every department file.
+//! `kommunlots test`: run the `[[test]]` cases of every department file,
+//! and with `--corpus`, route a corpus of labelled enquiries too.
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -8,7 +9,8 @@ use kommunlots::WhyNot;
 use kommunlots::testing::{Mismatch, TestCase};
 use serde_json::json;
 
-use crate::error::{CliError, FAILURE, SUCCESS};
+use crate::corpus;
+use crate::error::{CliError, DATA_ERROR, FAILURE, SUCCESS};
 use crate::output::{self, Format};
 use crate::rules;
 
@@ -25,6 +27,13 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Also route a corpus of labelled enquiries: JSON Lines of
+    /// `{"text", "channel", "form", "department", "type", "known_miss"}`
+    /// (rules/README.md, "A corpus of real enquiries"). Fails on an
+    /// enquiry that misses its department, and on a `known_miss` that no
+    /// longer misses.
+    #[arg(long, value_name = "FILE")]
+    pub corpus: Option<PathBuf>,
 }
 
 /// One case and what came of it.
@@ -65,13 +74,27 @@ pub fn run(args: &Args) -> Result<u8, CliError> {
     }
     let failed = outcomes.iter().filter(|o| !o.mismatches.is_empty()).count();
     let passed = outcomes.len() - failed;
+    let report = match &args.corpus {
+        Some(path) => Some(corpus::check(&router, path)?),
+        None => None,
+    };
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
-        Format::Text => print_text(&mut out, &outcomes, passed, failed)?,
-        Format::Json => print_json(&mut out, &outcomes, passed, failed)?,
+        Format::Text => {
+            print_text(&mut out, &outcomes, passed, failed)?;
+            if let Some(report) = &report {
+                corpus::print_text(&mut out, report)?;
+            }
+        }
+        Format::Json => print_json(&mut out, &outcomes, passed, failed, report.as_ref())?,
     }
     out.flush()?;
-    Ok(if failed > 0 { FAILURE } else { SUCCESS })
+    Ok(match &report {
+        Some(r) if r.has_errors() => DATA_ERROR,
+        Some(r) if r.failed() > 0 => FAILURE,
+        _ if failed > 0 => FAILURE,
+        _ => SUCCESS,
+    })
 }
 
 fn print_text(
@@ -131,6 +154,7 @@ fn print_json(
     outcomes: &[Outcome<'_>],
     passed: usize,
     failed: usize,
+    corpus: Option<&corpus::Report>,
 ) -> io::Result<()> {
     let mut cases = Vec::with_capacity(outcomes.len());
     for o in outcomes {
@@ -150,7 +174,12 @@ fn print_json(
         }
         cases.push(case);
     }
-    let value = json!({ "cases": cases, "passed": passed, "failed": failed });
+    let mut value = json!({ "cases": cases, "passed": passed, "failed": failed });
+    if let Some(report) = corpus
+        && let Some(map) = value.as_object_mut()
+    {
+        map.insert("corpus".to_owned(), corpus::to_json(report)?);
+    }
     serde_json::to_writer_pretty(&mut *out, &value)?;
     writeln!(out)
 }

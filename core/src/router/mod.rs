@@ -439,7 +439,7 @@ impl Router {
         ))
     }
 
-    fn route_inner(&self, enquiry: &Enquiry, now: Option<Timestamp>) -> Decision {
+    pub(crate) fn route_inner(&self, enquiry: &Enquiry, now: Option<Timestamp>) -> Decision {
         // Deadlines count in whole seconds: a fraction of a second in the
         // clock's "now" would only clutter every due time.
         let received = enquiry
