@@ -125,6 +125,26 @@ impl LabelledEnquiry {
 }
 
 impl Router {
+    /// What is wrong with the labels of `labelled`, if anything: a
+    /// department or a type this rule set does not have, with the nearest
+    /// one it has ("did you mean"). The first line's department counts.
+    pub fn label_error(&self, labelled: &LabelledEnquiry) -> Option<String> {
+        let mut departments: Vec<&str> = self.departments().map(|(id, _)| id).collect();
+        departments.push(&self.first_line.id);
+        let types: Vec<&str> = self.types.iter().map(|t| &*t.id).collect();
+        let unknown = |what: &str, value: &str, known: &[&str]| {
+            let hint = crate::load::suggest(value, known)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            format!("unknown {what} `{value}`{hint}")
+        };
+        if !departments.contains(&labelled.department.as_str()) {
+            return Some(unknown("department", &labelled.department, &departments));
+        }
+        let ty = labelled.enquiry_type.as_deref()?;
+        (!types.contains(&ty)).then(|| unknown("type", ty, &types))
+    }
+
     /// Routes a labelled enquiry, without deadlines (a corpus has no
     /// clock), and judges the decision against its labels.
     pub fn check_labelled(&self, labelled: &LabelledEnquiry) -> Checked {
@@ -171,6 +191,27 @@ mod tests {
         let e = LabelledEnquiry::from_json(r#"{"text": "x"}"#).err();
         let e = e.map(|e| e.message).unwrap_or_default();
         assert!(e.starts_with("missing field `department`"), "{e}");
+    }
+
+    #[test]
+    fn an_unknown_department_or_type_is_named_with_the_nearest() {
+        let router = Router::from_dir("../rules/klippan").unwrap_or_else(|e| unreachable!("{e}"));
+        let line =
+            |json: &str| LabelledEnquiry::from_json(json).unwrap_or_else(|e| unreachable!("{e}"));
+        let error = |json: &str| router.label_error(&line(json));
+        assert_eq!(
+            error(r#"{"text": "x", "department": "tekink"}"#).as_deref(),
+            Some("unknown department `tekink`; did you mean `teknik`?")
+        );
+        assert_eq!(
+            error(r#"{"text": "x", "department": "teknik", "type": "snoröjning"}"#).as_deref(),
+            Some("unknown type `snoröjning`; did you mean `snorojning`?")
+        );
+        assert_eq!(error(r#"{"text": "x", "department": "kundtjanst"}"#), None);
+        assert_eq!(
+            error(r#"{"text": "x", "department": "teknik", "type": "snorojning"}"#),
+            None
+        );
     }
 
     #[test]

@@ -82,6 +82,10 @@ pub fn check(router: &Router, path: &Path) -> Result<Report, CliError> {
                 LabelledEnquiry::from_json(line)
                     .map_err(|e| format!("column {}: {}", e.column, e.message))
             })
+            .and_then(|labelled| match router.label_error(&labelled) {
+                Some(error) => Err(error),
+                None => Ok(labelled),
+            })
             .map(|labelled| {
                 let checked = router.check_labelled(&labelled);
                 (labelled, checked)

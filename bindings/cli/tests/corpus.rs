@@ -134,6 +134,25 @@ fn an_unreadable_line_is_named_with_its_column_and_the_rest_still_checked() {
 }
 
 #[test]
+fn an_unknown_department_or_type_is_an_unreadable_line_with_a_hint() {
+    let tekink = r#"{"text": "Snö?", "department": "tekink"}"#;
+    let corpus = TempCorpus::new("labels", &[tekink, SNOW]);
+    let klippan = klippan();
+    let args = ["test", klippan.to_str().unwrap(), "no-such-case"];
+    let o = run(&[&args[..], &["--corpus", corpus.path()]].concat(), "");
+    assert_eq!(code(&o), 65, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!(
+            "error: {}:1: unknown department `tekink`; did you mean `teknik`?",
+            corpus.path()
+        )),
+        "{out}"
+    );
+    assert!(out.contains(": 1 reached their department"), "{out}");
+}
+
+#[test]
 fn a_missing_corpus_file_is_no_input() {
     let klippan = klippan();
     let o = run(
