@@ -12,6 +12,7 @@ use kommunlots::lines::LineReader;
 use serde_json::{Value, json};
 
 use crate::error::CliError;
+use crate::output;
 
 /// One line of the corpus and what came of it.
 pub struct Line {
@@ -105,7 +106,7 @@ pub fn print_text(out: &mut impl Write, report: &Report) -> io::Result<()> {
     for (number, labelled, checked) in report.checked().filter(|(_, _, c)| c.verdict.fails()) {
         let d = &checked.decision;
         let got = d.enquiry_type.as_deref().map_or_else(
-            || format!("{} ({})", d.department, status(d)),
+            || format!("{} ({})", d.department, output::status_name(d.status)),
             |ty| format!("{} ({ty})", d.department),
         );
         let expected = labelled.enquiry_type.as_deref().map_or_else(
@@ -171,12 +172,4 @@ pub fn to_json(report: &Report) -> serde_json::Result<Value> {
         "failures": failures,
         "errors": errors,
     }))
-}
-
-/// The decision's status as its JSON names it (`unmatched`, `ambiguous`).
-fn status(d: &kommunlots::Decision) -> String {
-    serde_json::to_value(d.status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }

@@ -74,7 +74,8 @@ fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
 
-fn status_name(status: MatchStatus) -> &'static str {
+/// The status as the decision's JSON names it (`unmatched`, `ambiguous`).
+pub fn status_name(status: MatchStatus) -> &'static str {
     match status {
         MatchStatus::Matched => "matched",
         MatchStatus::Ambiguous => "ambiguous",
