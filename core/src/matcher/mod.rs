@@ -256,7 +256,8 @@ impl Matcher {
             if inside || (starts_word && ends_soon) {
                 continue;
             }
-            let (start, end) = near::word_around(normalized, hit.start, hit.end);
+            let (_, (start, end)) =
+                near::word_around(normalized, hit.start, hit.end, near::WORD_REACH);
             let len = hit.end - hit.start;
             if end - start < len + near::LONGER_BY || searched == Some(start) {
                 continue;

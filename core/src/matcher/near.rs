@@ -45,28 +45,40 @@ const NEAR_MIN_CHARS: usize = 8;
 /// two letters ("-en", "-et") leaves no room for another term.
 pub(super) const LONGER_BY: usize = 3;
 
-/// How far from a found term the bounds of its word are looked for, in
-/// bytes: more than the longest stem's near spelling can reach.
-const WORD_REACH: usize = 128;
+/// How far from a found term [`super::Matcher::find_near_longer`] looks
+/// for the bounds of its word, in bytes: more than the longest stem's near
+/// spelling can reach.
+pub(super) const WORD_REACH: usize = 128;
 
-/// The bounds of the word of `normalized` text around `start..end`, looked
-/// for up to [`WORD_REACH`] bytes away: past that, the reach is taken as
-/// the word's bound (so a very long word costs no more than a short one).
-pub(super) fn word_around(normalized: &[u8], start: usize, end: usize) -> (usize, usize) {
-    let low = start.saturating_sub(WORD_REACH);
+/// The word of `normalized` text around `start..end`, its bounds looked
+/// for only `reach` bytes away: in one long word of a long text, a search
+/// to its ends at every place would take time in the square of its
+/// length. Returns where the word starts, if that is within reach (else
+/// `None`), and its byte range, taking the reach as a bound it cuts, on
+/// character boundaries.
+pub(super) fn word_around(
+    normalized: &[u8],
+    start: usize,
+    end: usize,
+    reach: usize,
+) -> (Option<usize>, (usize, usize)) {
+    let low = start.saturating_sub(reach);
     // A reach that cuts a character moves to its boundary (a UTF-8
     // continuation byte is 0b10xx_xxxx).
     let continues = |i: usize| normalized.get(i).is_some_and(|&b| b & 0xC0 == 0x80);
-    let from = match normalized[low..start].iter().rposition(|&b| b == b' ') {
-        Some(i) => low + i + 1,
-        None => (low..start).find(|&i| !continues(i)).unwrap_or(start),
+    let word_start = match normalized[low..start].iter().rposition(|&b| b == b' ') {
+        Some(i) => Some(low + i + 1),
+        None if low == 0 => Some(0),
+        // Farther back than the reach: none starts the word.
+        None => None,
     };
-    let high = (end + WORD_REACH).min(normalized.len());
+    let from = word_start.unwrap_or_else(|| (low..start).find(|&i| !continues(i)).unwrap_or(start));
+    let high = (end + reach).min(normalized.len());
     let to = match normalized[end..high].iter().position(|&b| b == b' ') {
         Some(i) => end + i,
         None => (end..=high).rev().find(|&i| !continues(i)).unwrap_or(end),
     };
-    (from, to)
+    (word_start, (from, to))
 }
 
 /// The near-spelling search of a set of terms, built on first use.
@@ -253,34 +265,9 @@ impl Stem {
     /// has the stem one letter off (the stretch's byte range), if it has
     /// it so, and not as written.
     fn near_at(&self, text: &str, start: usize, end: usize, first: bool) -> Option<(usize, usize)> {
-        // The word's bounds, looked for only as far as a stretch can reach
-        // (one letter more than the stem, four bytes each at most): in one
-        // long word of a long text, a search to its ends at every half
-        // found would take time in the square of its length.
-        let bytes = text.as_bytes();
-        let reach = 4 * (self.chars + 1);
-        let low = start.saturating_sub(reach);
-        let word_start = match bytes[low..start].iter().rposition(|&b| b == b' ') {
-            Some(i) => Some(low + i + 1),
-            None if low == 0 => Some(0),
-            // Farther back than any stretch: none starts the word.
-            None => None,
-        };
-        let high = (end + reach).min(bytes.len());
-        let word_end = bytes[end..high]
-            .iter()
-            .position(|&b| b == b' ')
-            .map_or(high, |i| end + i);
-        // Both bounds on character boundaries (a space is one byte; the
-        // reach may cut a character).
-        let from = word_start.unwrap_or(low);
-        let from = (from..start)
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(start);
-        let to = (word_end..=bytes.len())
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(bytes.len());
-        let word = (from, to);
+        // The word's bounds, looked for only as far as a stretch can reach:
+        // one letter more than the stem, four bytes each at most.
+        let (word_start, word) = word_around(text.as_bytes(), start, end, 4 * (self.chars + 1));
         let mut near = None;
         // The stretch of the word that stands for the stem has one letter
         // fewer, as many, or one more: from the first half on, or up to
