@@ -75,9 +75,9 @@ impl Router {
 
     /// Finds the terms in `s.normalized` into `s.hits` and `s.terms`
     /// ([`crate::matcher::Matcher::find`]), near spellings of longer
-    /// terms counted ([`crate::matcher::Matcher::find_near_longer`]). Returns whether a term was found
-    /// only as written without `å`, `ä` and `ö`, and the near spellings
-    /// that count.
+    /// terms counted ([`crate::matcher::Matcher::find_near_longer`]).
+    /// Returns whether a term was found only as written without `å`, `ä`
+    /// and `ö`, and the near spellings that count.
     pub(super) fn find_terms(&self, s: &mut Scratch) -> (bool, Vec<TermRef>) {
         let plain = self.matcher.find(&s.normalized, &mut s.hits, &mut s.terms);
         let near = self
