@@ -7,6 +7,7 @@
 
 use crate::decision::{MatchVia, MatchedTerm, PolicyStep};
 use crate::router::{CompiledType, Router};
+use crate::text::Reading;
 
 /// Appends every piece to `out`. The sentence is built on every routing, so
 /// it is concatenated into one buffer rather than formatted in parts.
@@ -16,15 +17,16 @@ macro_rules! cat {
     }};
 }
 
-/// Explains a recognised type. `plain`: the text was read as typed
-/// without `å`, `ä` and `ö` ([`crate::UNACCENTED_NOTE`]).
+/// Explains a recognised type. `plain`: whether the text was read as
+/// typed without `å`, `ä` and `ö` ([`crate::UNACCENTED_NOTE`],
+/// [`crate::MOSTLY_UNACCENTED_NOTE`]).
 pub(crate) fn matched(
     router: &Router,
     ty: &CompiledType,
     via: MatchVia,
     had_form: bool,
     terms: &[MatchedTerm],
-    plain: bool,
+    plain: Reading,
     handler: usize,
 ) -> String {
     let department = &*router.departments[ty.department].name;
@@ -45,10 +47,14 @@ pub(crate) fn matched(
             // Where a term has the letters the text does not, say so: the
             // citizen wrote `sopkarlet`, the rule `sopkärl`.
             let letters = |t: &MatchedTerm| t.term.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']);
-            out.push_str(if plain && terms.iter().any(letters) {
-                "texten, skriven utan å, ä och ö, innehåller "
-            } else {
-                "texten innehåller "
+            out.push_str(match plain {
+                Reading::Plain if terms.iter().any(letters) => {
+                    "texten, skriven utan å, ä och ö, innehåller "
+                }
+                Reading::MostlyPlain if terms.iter().any(letters) => {
+                    "texten, mest skriven utan å, ä och ö, innehåller "
+                }
+                _ => "texten innehåller ",
             });
             for (i, t) in terms.iter().enumerate() {
                 if i > 0 {

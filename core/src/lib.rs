@@ -139,13 +139,13 @@ pub use model::{Channel, Frequency};
 pub use progress::{Progress, ProgressError};
 pub use rfc3339::LocalTime;
 pub use router::{
-    EnquiryTypeInfo, FORM_SCORE, HiddenTerm, NEAR_LONGER_NOTE, NEAR_SPELLING_NOTE, Router,
-    TermInfo, UNACCENTED_NOTE, WhyNot, WhyNotReason,
+    EnquiryTypeInfo, FORM_SCORE, HiddenTerm, MOSTLY_UNACCENTED_NOTE, NEAR_LONGER_NOTE,
+    NEAR_SPELLING_NOTE, Router, TermInfo, UNACCENTED_NOTE, WhyNot, WhyNotReason,
 };
 pub use text::{
     COMPOUND_MIN_CHARS, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING,
-    ENGLISH_ENDINGS_AFTER_SILENT_E, ENGLISH_WORDS, Language, MAX_TEXT_BYTES, SWEDISH_WORDS,
-    SearchPattern, exact_pattern, is_english_ending, is_plainly_nfc, search_pattern,
+    ENGLISH_ENDINGS_AFTER_SILENT_E, ENGLISH_WORDS, Language, MAX_TEXT_BYTES, PLAIN_WORDS,
+    SWEDISH_WORDS, SearchPattern, exact_pattern, is_english_ending, is_plainly_nfc, search_pattern,
 };
 pub use validate::Coverage;
 

@@ -24,7 +24,7 @@ mod common;
 use common::klippan;
 use common::plain::typed_plain;
 use kommunlots::corpus::{LabelledEnquiry, Verdict};
-use kommunlots::{Decision, Router};
+use kommunlots::{Decision, PLAIN_WORDS, Router};
 
 /// Routes `text` (the case's own, or a variant of it) as the case arrived:
 /// the decision, and whether it reached the case's department and, where
@@ -142,6 +142,40 @@ fn swedish_enquiries_typed_without_a_ring_or_dots_mostly_route_alike() {
         cases.len(),
         wrong.join("\n")
     );
+}
+
+#[test]
+fn plain_enquiries_signed_with_the_letters_route_as_plain_ones() {
+    // A phone set to Swedish signs what a foreign keyboard typed.
+    let router = klippan();
+    let has_letters = |text: &str| text.chars().any(|c| "åäöÅÄÖ".contains(c));
+    let has_plain_word = |text: &str| {
+        let lower = text.to_lowercase();
+        let mut words = lower.split(|c: char| !c.is_alphanumeric());
+        words.any(|w| PLAIN_WORDS.contains(&w))
+    };
+    let cases: Vec<LabelledEnquiry> = cases()
+        .into_iter()
+        .filter(|c| c.known_miss.is_none() && has_letters(text(c)))
+        .filter(|c| has_plain_word(&typed_plain(text(c))))
+        .collect();
+    assert!(cases.len() >= 500, "{} enquiries", cases.len());
+    let mut differ = Vec::new();
+    for case in &cases {
+        let plain = typed_plain(text(case));
+        let signed = format!("{plain}\n\nSkickat från min iPhone");
+        let (a, b) = (
+            route(case, &router, &plain).0,
+            route(case, &router, &signed).0,
+        );
+        if (a.status, &a.enquiry_type) != (b.status, &b.enquiry_type) {
+            differ.push(format!(
+                "{plain:?}: {:?} signed, {:?} not",
+                b.enquiry_type, a.enquiry_type
+            ));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
 
 /// `text` with the middle letter left out of every word of nine letters

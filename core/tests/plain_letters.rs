@@ -5,7 +5,9 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::klippan;
-use kommunlots::{Channel, Decision, Enquiry, Router, UNACCENTED_NOTE};
+use kommunlots::{
+    Channel, Decision, Enquiry, MOSTLY_UNACCENTED_NOTE, PLAIN_WORDS, Router, UNACCENTED_NOTE,
+};
 
 fn route(router: &Router, text: &str) -> Decision {
     router.route(&Enquiry::text(text).with_channel(Channel::Email))
@@ -57,6 +59,59 @@ fn with_the_letters_a_text_is_read_as_written() {
     let d = route(&router, "Jag vill ansöka om plats i forskolan");
     assert_ne!(d.enquiry_type.as_deref(), Some("barnomsorg-ansokan"));
     assert!(d.explanation.trace.notes.is_empty());
+}
+
+#[test]
+fn letters_in_a_signature_or_greeting_leave_a_plain_text_plain() {
+    let router = klippan();
+    let body = "Hej! Nar tommer ni sopkarlet pa Storgatan? Det ar fullt.";
+    for text in [
+        format!("{body}\n\nSkickat från min iPhone"),
+        format!("{body}\nMvh Åsa Jönsson"),
+        format!("Hej Göran!\n{body}"),
+        format!("Re: Ditt ärende\n{body}"),
+    ] {
+        let d = route(&router, &text);
+        assert_eq!(d.department.as_ref(), "narab", "{text}");
+        assert_eq!(terms(&d), ["sopkärl"], "{text}");
+        assert_eq!(
+            d.explanation.trace.notes,
+            [MOSTLY_UNACCENTED_NOTE],
+            "{text}"
+        );
+        assert!(
+            (d.explanation.text)
+                .contains("texten, mest skriven utan å, ä och ö, innehåller ”sopkärl”"),
+            "{}",
+            d.explanation.text
+        );
+    }
+    // Typed with the letters, the same enquiry says nothing of them.
+    let d = route(
+        &router,
+        "Hej! När tömmer ni sopkärlet på Storgatan? Mvh Åsa",
+    );
+    assert_eq!(terms(&d), ["sopkärl"]);
+    assert!(d.explanation.trace.notes.is_empty());
+}
+
+#[test]
+fn letters_at_both_ends_or_no_plain_word_leave_a_text_as_written() {
+    let router = klippan();
+    // Both ends have the letters: the text is read as written (and the
+    // stem `sop` of another term still finds "sopkarlet").
+    let d = route(
+        &router,
+        "Hej Göran! Nar tommer ni sopkarlet pa Storgatan? Mvh Åsa",
+    );
+    assert!(!terms(&d).contains(&"sopkärl"), "{:?}", terms(&d));
+    assert!(d.explanation.trace.notes.is_empty());
+    // None of the plain words: `sopkarlet` beside a name is a typing error.
+    let d = route(&router, "Sopkarlet ej tomt. Åsa");
+    let mut words = "sopkarlet ej tomt".split(' ');
+    assert!(!words.any(|w| PLAIN_WORDS.contains(&w)));
+    assert!(d.explanation.trace.notes.is_empty());
+    assert!(!terms(&d).contains(&"sopkärl"), "{:?}", terms(&d));
 }
 
 #[test]

@@ -26,7 +26,7 @@ use aho_corasick::MatchKind;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 
-use crate::text::{self, SearchPattern};
+use crate::text::{self, Reading, SearchPattern};
 
 mod near;
 mod phrase;
@@ -317,18 +317,20 @@ impl Matcher {
     /// resolved in favour of the longer one, sorted and without repeats.
     /// `hits` is working space (cleared first), so a caller can reuse it.
     ///
-    /// Returns whether a term was found only as written without `å`, `ä`
-    /// and `ö` ([`Matcher::unaccented`]).
+    /// Returns how the text was read ([`text::reading`]) if a term was
+    /// found only as written without `å`, `ä` and `ö`
+    /// ([`Matcher::unaccented`]), else [`Reading::Written`].
     pub(crate) fn find(
         &self,
         normalized: &[u8],
         hits: &mut Vec<Hit>,
         out: &mut Vec<TermRef>,
-    ) -> bool {
+    ) -> Reading {
         hits.clear();
         self.written.hits(normalized, hits);
         let written = hits.len();
-        if text::is_plain_swedish(normalized) {
+        let reading = text::reading(normalized);
+        if reading != Reading::Written {
             if let Some(keys) = self.unaccented.keys(&self.written) {
                 keys.hits(normalized, hits);
             }
@@ -343,7 +345,11 @@ impl Matcher {
             subject
         });
         resolve(hits, out);
-        unaccented
+        if unaccented {
+            reading
+        } else {
+            Reading::Written
+        }
     }
 }
 
@@ -913,7 +919,7 @@ mod tests {
     fn found_plain(m: &Matcher, text: &str) -> (Vec<TermRef>, bool) {
         let mut out = Vec::new();
         let plain = m.find(text.as_bytes(), &mut Vec::new(), &mut out);
-        (out, plain)
+        (out, plain != Reading::Written)
     }
 
     #[test]
@@ -925,6 +931,11 @@ mod tests {
         );
         assert_eq!(
             found_plain(&m, " nar kommer snorojningen "),
+            (vec![t(1, 0)], true)
+        );
+        // The letters only in a signature.
+        assert_eq!(
+            found_plain(&m, " nar kommer snorojningen mvh åsa "),
             (vec![t(1, 0)], true)
         );
         // As written, the plain spelling is not needed.

@@ -14,6 +14,7 @@ use crate::decision::{
 use crate::explain;
 use crate::matcher::TermRef;
 use crate::rfc3339::LocalTime;
+use crate::text::Reading;
 
 /// What recognised a matched type: a form code, or terms in the text.
 pub(super) struct Recognised<'a> {
@@ -26,9 +27,8 @@ pub(super) struct Recognised<'a> {
     pub near: &'a [TermRef],
     /// The type's score ([`super::FORM_SCORE`] for a form code).
     pub score: f64,
-    /// The text was read as typed without `å`, `ä` and `ö`
-    /// ([`super::UNACCENTED_NOTE`]).
-    pub plain: bool,
+    /// Whether the text was read as typed without `å`, `ä` and `ö`.
+    pub plain: Reading,
 }
 
 impl Recognised<'_> {
@@ -38,7 +38,7 @@ impl Recognised<'_> {
         hits: &[],
         near: &[],
         score: super::FORM_SCORE,
-        plain: false,
+        plain: Reading::Written,
     };
 }
 

@@ -14,7 +14,9 @@ use crate::load::RuleSet;
 use crate::matcher::{Matcher, TermRef};
 use crate::model::{Channel, Frequency, Targets};
 use crate::testing::TestCase;
-use crate::text::{self, Language, SearchPattern, Stemmers, exact_pattern, search_pattern};
+use crate::text::{
+    self, Language, Reading, SearchPattern, Stemmers, exact_pattern, search_pattern,
+};
 
 mod assemble;
 mod compile;
@@ -36,6 +38,12 @@ const MAX_CANDIDATES: usize = 3;
 /// spelled otherwise in the text.
 pub const UNACCENTED_NOTE: &str =
     "texten saknar å, ä och ö; ord med dem har lästs som skrivna med a och o";
+
+/// The trace's note when a term was found written without `å`, `ä` and `ö`
+/// in a text that has them only in a few words, beside a word that only
+/// plain typing writes ([`crate::PLAIN_WORDS`]): a name, a greeting, a
+/// signature or a quoted reply brought the letters in.
+pub const MOSTLY_UNACCENTED_NOTE: &str = "texten är skriven utan å, ä och ö utom i några ord (ett namn, en hälsning, ett citat); ord med dem har lästs som skrivna med a och o";
 
 /// A compiled, validated rule set that routes enquiries.
 ///
@@ -489,8 +497,10 @@ impl Router {
             ));
         }
         let (plain, near) = self.find_terms(s);
-        if plain {
-            notes.push(UNACCENTED_NOTE.to_owned());
+        match plain {
+            Reading::Written => {}
+            Reading::Plain => notes.push(UNACCENTED_NOTE.to_owned()),
+            Reading::MostlyPlain => notes.push(MOSTLY_UNACCENTED_NOTE.to_owned()),
         }
         if !near.is_empty() {
             notes.push(NEAR_LONGER_NOTE.to_owned());

@@ -31,9 +31,9 @@ pub use stem::{
     ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING, ENGLISH_ENDINGS_AFTER_SILENT_E, Language,
     SearchPattern, exact_pattern, is_english_ending, search_pattern,
 };
-pub use unaccented::{ENGLISH_WORDS, SWEDISH_WORDS};
+pub use unaccented::{ENGLISH_WORDS, PLAIN_WORDS, SWEDISH_WORDS};
 pub(crate) use unaccented::{
-    has_swedish_letters, is_plain_swedish, plain_string, short_word, without_swedish_letters,
+    Reading, has_swedish_letters, plain_string, reading, short_word, without_swedish_letters,
 };
 
 /// Normalises `text` into `out` (cleared first), as UTF-8 bytes: the

@@ -5,9 +5,13 @@
 //! text has none of the three letters anywhere, and it does not read as
 //! English ([`is_plain_swedish`]): then the matcher also searches every
 //! term that has the letters, written with `a` and `o` instead. A text with
-//! even one of the letters was typed on a keyboard that has them, and its
-//! other words are taken as written; so is an English text, where plain
-//! Swedish stems are English words (`smällare` is `small`).
+//! one of the letters was typed on a keyboard that has them, and its other
+//! words are taken as written (there `forskola` is a typing error), unless
+//! it also has a word that only plain typing writes ([`PLAIN_WORDS`]: `pa`,
+//! `nar`, `behover` …): then the letters came with a name, a signature or
+//! a quoted reply ("Skickat från min iPhone"), and the rest was typed
+//! plain. An English text is read as written too, where plain Swedish
+//! stems are English words (`smällare` is `small`).
 //!
 //! Written by hand: the three letters are two bytes each in normalised
 //! (lower-case, NFC) text, and these are byte comparisons, not a general
@@ -35,16 +39,29 @@ fn plain(second: u8) -> Option<u8> {
         .map(|&(_, letter)| letter)
 }
 
-/// Everyday Swedish words with no `å`, `ä` or `ö`, or with them written
-/// plain (`ar` for `är`, `pa` for `på`), none of which is an English word:
-/// a text with one of them is Swedish, even if it has English words.
+/// Everyday Swedish words with no `å`, `ä` or `ö`, none of which is an
+/// English word: a text with one of them (or one of the [`PLAIN_WORDS`])
+/// is Swedish, even if it has English words.
 ///
 /// A text with none of `å`, `ä` and `ö` is read as Swedish typed without
 /// them (its terms with the letters also searched written with `a` and
-/// `o`) when it has one of these words, or none of the [`ENGLISH_WORDS`].
+/// `o`) when it has one of these words or of the [`PLAIN_WORDS`], or none
+/// of the [`ENGLISH_WORDS`].
 pub const SWEDISH_WORDS: &[&str] = &[
-    "ar", "att", "det", "eller", "en", "ett", "fran", "har", "hur", "jag", "kan", "med", "nar",
-    "och", "pa", "ska", "som", "vad", "vi", "vill",
+    "att", "det", "eller", "en", "ett", "har", "hur", "jag", "kan", "med", "och", "ska", "som",
+    "vad", "vi", "vill",
+];
+
+/// Everyday Swedish words typed without their `å`, `ä` or `ö` (`pa` for
+/// `på`, `behover` for `behöver`), none of which is a Swedish or an
+/// English word as it stands: only plain typing writes them.
+///
+/// A text with one of them is read as typed without the letters even
+/// where it has some of them: a name, a greeting, a signature or a quoted
+/// reply brought those in ("Skickat från min iPhone", "Mvh Åsa").
+pub const PLAIN_WORDS: &[&str] = &[
+    "ar", "behover", "fatt", "fran", "gor", "gora", "hjalp", "langre", "maste", "nagon", "nagot",
+    "nagra", "nar", "ocksa", "pa", "tva", "varfor",
 ];
 
 /// Everyday English words that are no Swedish words, plain or not (so not
@@ -56,22 +73,94 @@ pub const ENGLISH_WORDS: &[&str] = &[
     "your",
 ];
 
-/// Whether normalised `text` is Swedish typed without `å`, `ä` and `ö`: it
-/// has none of them, and it has one of the [`SWEDISH_WORDS`] or none of the
-/// [`ENGLISH_WORDS`] (a short search such as `forskoleplats ansokan` has
-/// neither).
-pub(crate) fn is_plain_swedish(text: &[u8]) -> bool {
-    if has_swedish_letters(text) {
+/// A word's slot in [`PLAIN_WORD_SLOTS`], by its length and its first and
+/// last bytes.
+const fn plain_word_slot(len: usize, first: u8, last: u8) -> usize {
+    (len + first as usize * 5 + last as usize) % 256
+}
+
+/// For each slot, 1 + the index of the one [`PLAIN_WORDS`] entry in it, or
+/// 0: a word is one of them only if it is the entry in its slot. No two
+/// entries share a slot (the build fails if they do).
+const PLAIN_WORD_SLOTS: [u8; 256] = {
+    let mut slots = [0; 256];
+    let mut i = 0;
+    while i < PLAIN_WORDS.len() {
+        let w = PLAIN_WORDS[i].as_bytes();
+        let slot = plain_word_slot(w.len(), w[0], w[w.len() - 1]);
+        assert!(slots[slot] == 0, "two plain words share a slot");
+        slots[slot] = i as u8 + 1;
+        i += 1;
+    }
+    slots
+};
+
+/// Whether `word` is one of the [`PLAIN_WORDS`]: a table lookup and at
+/// most one comparison. Every word of a text with the letters is looked
+/// up on every routing, and searching the list took twice as long.
+fn is_plain_word(word: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
         return false;
+    };
+    match PLAIN_WORD_SLOTS[plain_word_slot(word.len(), first, last)] {
+        0 => false,
+        i => PLAIN_WORDS
+            .get(usize::from(i) - 1)
+            .is_some_and(|w| w.as_bytes() == word),
+    }
+}
+
+/// How a text is read for the terms with `å`, `ä` or `ö`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// As written only.
+    Written,
+    /// Also as typed without the letters: the text has none of them.
+    Plain,
+    /// Also as typed without the letters: the text has them only towards
+    /// its ends, beside a word that only plain typing writes.
+    MostlyPlain,
+}
+
+/// How normalised `text` is read ([`Reading`]): whether it is Swedish
+/// typed without `å`, `ä` and `ö`.
+///
+/// - A text with none of them is, when it has one of the [`SWEDISH_WORDS`]
+///   or the [`PLAIN_WORDS`], or none of the [`ENGLISH_WORDS`] (a short
+///   search such as `forskoleplats ansokan` has neither).
+/// - A text with them is, when before the first of them or after the last
+///   it has one of the [`PLAIN_WORDS`]: the letters came with a name, a
+///   greeting, a signature or a quoted reply at one end of a text typed
+///   plain. Only the two ends are looked at: a routing looks up each word
+///   it reads, and a text typed with the letters has one within a few
+///   words of each end.
+pub(crate) fn reading(text: &[u8]) -> Reading {
+    fn words(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+        text.split(|&b| b == b' ')
+    }
+    let is_letter = |w: &[u8]| w[0] == LEAD && plain(w[1]).is_some();
+    if let Some(first) = text.windows(2).position(is_letter) {
+        let last = text.windows(2).rposition(is_letter).unwrap_or(first);
+        let (before, after) = (&text[..first], text.get(last + 2..).unwrap_or_default());
+        let plain = words(before).any(is_plain_word) || words(after).any(is_plain_word);
+        return if plain {
+            Reading::MostlyPlain
+        } else {
+            Reading::Written
+        };
     }
     let mut english = false;
-    for word in text.split(|&b| b == b' ') {
-        if SWEDISH_WORDS.iter().any(|w| w.as_bytes() == word) {
-            return true;
+    for word in words(text) {
+        if is_plain_word(word) || SWEDISH_WORDS.iter().any(|w| w.as_bytes() == word) {
+            return Reading::Plain;
         }
         english = english || ENGLISH_WORDS.iter().any(|w| w.as_bytes() == word);
     }
-    !english
+    if english {
+        Reading::Written
+    } else {
+        Reading::Plain
+    }
 }
 
 /// Whether normalised `text` has an `å`, `ä` or `ö`.
@@ -148,7 +237,7 @@ mod tests {
 
     #[test]
     fn swedish_is_told_from_english_by_its_everyday_words() {
-        let plain = |text: &str| is_plain_swedish(text.as_bytes());
+        let plain = |text: &str| reading(text.as_bytes()) == Reading::Plain;
         assert!(plain(" nar tommer ni sopkarlet "));
         assert!(plain(" jag vill ansoka om forskola "));
         assert!(!plain(
@@ -161,19 +250,60 @@ mod tests {
         assert!(!plain(" do i need a building permit for a small garage "));
         // A short search reads as neither.
         assert!(plain(" forskoleplats ansokan "));
+        // A plain word is Swedish too.
+        assert!(plain(" behover you help with the forskola "));
         // With the letters, it was typed on a Swedish keyboard.
         assert!(!plain(" när tömmer ni sopkarl "));
     }
 
     #[test]
+    fn letters_at_one_end_of_a_plain_text_leave_it_plain() {
+        let read = |text: &str| reading(text.as_bytes());
+        // A signature, a greeting or a heading brought the letters.
+        let signed = " nar tommer ni sopkarlet skickat från min iphone ";
+        assert_eq!(read(signed), Reading::MostlyPlain);
+        let greeted = " hej göran nar tommer ni sopkarlet ";
+        assert_eq!(read(greeted), Reading::MostlyPlain);
+        // Between words with the letters, a plain word is a typing error.
+        assert_eq!(read(" när tömmer ni pa gatan sopkärlet "), Reading::Written);
+        // Letters at both ends: the plain words between are not looked at.
+        let both = " hej göran nar tommer ni sopkarlet mvh åsa ";
+        assert_eq!(read(both), Reading::Written);
+        // Without a plain word, the letters decide.
+        assert_eq!(read(" forskola ansokan från åsa "), Reading::Written);
+        // A plain word is a whole word: `pan` and `vara` are not `pa` and `var`.
+        assert_eq!(read(" pan vara åsa "), Reading::Written);
+        // A letter at the very end or start.
+        assert_eq!(read(" pa ö "), Reading::MostlyPlain);
+        assert_eq!(read(" ö pa "), Reading::MostlyPlain);
+        assert_eq!(read(" ö "), Reading::Written);
+    }
+
+    #[test]
+    fn a_word_is_plain_if_and_only_if_it_is_listed() {
+        for word in PLAIN_WORDS {
+            assert!(is_plain_word(word.as_bytes()), "{word}");
+            // Longer or shorter by a letter, it is another word.
+            assert!(!is_plain_word(format!("{word}s").as_bytes()), "{word}");
+            assert!(!is_plain_word(format!("x{word}").as_bytes()), "{word}");
+        }
+        let everyday = SWEDISH_WORDS.iter().chain(ENGLISH_WORDS);
+        for word in everyday.chain(&["", "a", "par", "nara", "vara", "gata", "tack"]) {
+            assert!(!is_plain_word(word.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
     fn the_everyday_words_are_plain_sorted_and_apart() {
-        for words in [SWEDISH_WORDS, ENGLISH_WORDS] {
+        for words in [SWEDISH_WORDS, PLAIN_WORDS, ENGLISH_WORDS] {
             assert!(words.is_sorted());
             for word in words {
                 assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word}");
             }
         }
         assert!(SWEDISH_WORDS.iter().all(|w| !ENGLISH_WORDS.contains(w)));
+        let others = || SWEDISH_WORDS.iter().chain(ENGLISH_WORDS);
+        assert!(PLAIN_WORDS.iter().all(|w| others().all(|o| o != w)));
     }
 
     #[test]
