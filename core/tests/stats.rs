@@ -288,6 +288,59 @@ fn the_report_round_trips_through_json() {
 }
 
 #[test]
+fn longer_terms_read_from_a_misspelt_word_are_counted() {
+    let router =
+        Router::from_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/klippan")).unwrap();
+    let log = [
+        r#"{"id": 1, "channel": "email", "text": "Är det eldningförbud nu?"}"#,
+        r#"{"id": 2, "channel": "email", "text": "Gäller eldningförbud i helgen? Eldningförbud?"}"#,
+        // Spelled right: no near spelling to count.
+        r#"{"id": 3, "channel": "email", "text": "Är det eldningsförbud nu?"}"#,
+        // Unmatched: counted with the unmatched enquiries' terms only.
+        r#"{"id": 4, "channel": "email", "text": "När kommer snöröjnigen?"}"#,
+    ]
+    .join("\n");
+    let r = stats::report(&router, log.as_bytes(), as_of()).unwrap();
+    let counted: Vec<(&str, &str, u64)> = r
+        .unmatched
+        .near_spellings_counted
+        .iter()
+        .map(|n| (n.enquiry_type.as_str(), n.term.as_str(), n.count))
+        .collect();
+    // Enquiry 2 has the word twice and counts once.
+    assert_eq!(counted, [("eldningsforbud", "eldningsförbud", 2)]);
+    assert_eq!(r.unmatched.near_spellings.len(), 1);
+    assert_eq!(r.unmatched.near_spellings[0].term, "snöröjning");
+    let text = stats::to_text(&r);
+    assert!(
+        text.contains(
+            "recognised through a word one letter off: eldningsförbud in eldningsforbud (2)"
+        ),
+        "{text}"
+    );
+    #[cfg(feature = "html")]
+    {
+        let html = stats::to_html(&r);
+        let heading = "<h3>Kända igen genom ett ord med en bokstav fel</h3>";
+        let row = "<tr><td>eldningsförbud</td><td>eldningsforbud</td><td class=\"n\">2</td></tr>";
+        assert!(html.contains(heading) && html.contains(row), "{html}");
+    }
+    let json = serde_json::to_string(&r).unwrap();
+    let back: Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        back.unmatched.near_spellings_counted,
+        r.unmatched.near_spellings_counted
+    );
+    // A report written before the field was added still reads.
+    let mut old: serde_json::Value = serde_json::from_str(&json).unwrap();
+    old["unmatched"]
+        .as_object_mut()
+        .map(|u| u.remove("near_spellings_counted"));
+    let back: Report = serde_json::from_value(old).unwrap();
+    assert!(back.unmatched.near_spellings_counted.is_empty());
+}
+
+#[test]
 fn terms_misspelt_in_unmatched_enquiries_are_counted() {
     let router =
         Router::from_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/klippan")).unwrap();

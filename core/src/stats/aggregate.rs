@@ -91,6 +91,7 @@ pub struct Aggregator<'r> {
     overdue: Vec<OverdueEnquiry>,
     words: WordCounter,
     near_spellings: NearSpellingCounter,
+    near_spellings_counted: NearSpellingCounter,
 }
 
 impl<'r> Aggregator<'r> {
@@ -114,6 +115,7 @@ impl<'r> Aggregator<'r> {
             overdue: Vec::new(),
             words: WordCounter::default(),
             near_spellings: NearSpellingCounter::default(),
+            near_spellings_counted: NearSpellingCounter::default(),
         }
     }
 
@@ -222,7 +224,12 @@ impl<'r> Aggregator<'r> {
                 self.near_spellings.add(&decision.candidates);
             }
             MatchStatus::Ambiguous => self.ambiguous += 1,
-            MatchStatus::Matched => {}
+            MatchStatus::Matched => {
+                if let Some(ty) = &decision.enquiry_type {
+                    let terms = &decision.explanation.trace.terms;
+                    self.near_spellings_counted.add_terms(ty, terms);
+                }
+            }
         }
         if let Some(c) = channel {
             self.add_service(
@@ -423,6 +430,7 @@ impl<'r> Aggregator<'r> {
                 top_words: self.words.top(TOP_WORDS),
                 words_exact: self.words.exact(),
                 near_spellings: self.near_spellings.top(TOP_WORDS),
+                near_spellings_counted: self.near_spellings_counted.top(TOP_WORDS),
             },
         }
     }

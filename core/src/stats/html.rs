@@ -8,6 +8,7 @@ use plotters::prelude::*;
 
 use super::report::{Report, Volume};
 use super::table::{duration, percent};
+use super::words::NearSpellingCount;
 use crate::model::Channel;
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;\
@@ -182,6 +183,27 @@ fn volume_table(out: &mut String, first: &str, rows: &[Volume], key: impl Fn(&Vo
             esc(&key(v)),
             v.count,
             percent(v.share)
+        );
+    }
+    out.push_str("</table>\n");
+}
+
+/// A table of near-spelled terms under `title`, if there are any.
+fn near_table(out: &mut String, title: &str, rows: &[NearSpellingCount]) {
+    if rows.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<h3>{title}</h3>\n<table><tr><th>Term</th><th>Ärendeslag</th><th class=\"n\">Ärenden</th></tr>\n"
+    );
+    for n in rows {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
+            esc(&n.term),
+            esc(&n.enquiry_type),
+            n.count
         );
     }
     out.push_str("</table>\n");
@@ -405,21 +427,16 @@ pub fn to_html(r: &Report) -> String {
         }
         o.push_str("</table>\n");
     }
-    if !u.near_spellings.is_empty() {
-        o.push_str(
-            "<h3>Termer felstavade med en bokstav</h3>\n<table><tr><th>Term</th><th>Ärendeslag</th><th class=\"n\">Ärenden</th></tr>\n",
-        );
-        for n in &u.near_spellings {
-            let _ = writeln!(
-                o,
-                "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
-                esc(&n.term),
-                esc(&n.enquiry_type),
-                n.count
-            );
-        }
-        o.push_str("</table>\n");
-    }
+    near_table(
+        &mut o,
+        "Termer felstavade med en bokstav",
+        &u.near_spellings,
+    );
+    near_table(
+        &mut o,
+        "Kända igen genom ett ord med en bokstav fel",
+        &u.near_spellings_counted,
+    );
 
     if !r.malformed.is_empty() {
         o.push_str(

@@ -241,4 +241,11 @@ pub struct Unmatched {
     /// reports written before it was added.
     #[serde(default)]
     pub near_spellings: Vec<NearSpellingCount>,
+    /// The longer rule terms that recognised enquiries through a word one
+    /// letter off them around a shorter term ("eldningförbud" read as
+    /// `eldningsförbud`; the trace's terms with `near_spelling`), most
+    /// common first: misspellings the rules caught, and a keyword's worth
+    /// if common. Empty in reports written before it was added.
+    #[serde(default)]
+    pub near_spellings_counted: Vec<NearSpellingCount>,
 }

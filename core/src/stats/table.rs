@@ -233,6 +233,18 @@ pub fn to_text(r: &Report) -> String {
             .collect();
         let _ = writeln!(out, "  terms misspelt by one letter: {}", terms.join(", "));
     }
+    if !u.near_spellings_counted.is_empty() {
+        let terms: Vec<String> = u
+            .near_spellings_counted
+            .iter()
+            .map(|n| format!("{} in {} ({})", n.term, n.enquiry_type, n.count))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  recognised through a word one letter off: {}",
+            terms.join(", ")
+        );
+    }
     if !r.malformed.is_empty() {
         let _ = writeln!(out, "\nMalformed lines: {}", r.lines.malformed);
         for m in &r.malformed {

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::decision::Candidate;
+use crate::decision::{Candidate, MatchedTerm};
 use crate::text;
 
 /// How many distinct words are tracked.
@@ -123,20 +123,21 @@ impl WordCounter {
 /// all). A log whose decisions name more counts the first ones.
 pub const NEAR_SPELLING_CAPACITY: usize = 4_096;
 
-/// A rule term that unmatched enquiries missed by one letter (a candidate's
-/// term with `near_spelling`), and how many did: a misspelling common
-/// enough to be worth a keyword of its own, or a form hint.
+/// A rule term that enquiries missed by one letter (a term with
+/// `near_spelling`), and how many did: a misspelling common enough to be
+/// worth a keyword of its own, or a form hint.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NearSpellingCount {
     /// The enquiry type the term belongs to.
     pub enquiry_type: String,
     /// The term as written in the rule file.
     pub term: String,
-    /// How many unmatched enquiries had it as a near spelling.
+    /// How many enquiries had it as a near spelling.
     pub count: u64,
 }
 
-/// Counts of the near-spelled terms of unmatched enquiries.
+/// Counts of near-spelled rule terms: those among the candidates of
+/// unmatched enquiries, or those that counted in recognised ones.
 #[derive(Clone, Debug, Default)]
 pub struct NearSpellingCounter {
     counts: HashMap<(Arc<str>, Arc<str>), u64>,
@@ -147,13 +148,19 @@ impl NearSpellingCounter {
     /// candidates, each once.
     pub fn add(&mut self, candidates: &[Candidate]) {
         for c in candidates {
-            for t in c.terms.iter().filter(|t| t.near_spelling) {
-                let key = (c.enquiry_type.clone(), t.term.clone());
-                if let Some(n) = self.counts.get_mut(&key) {
-                    *n += 1;
-                } else if self.counts.len() < NEAR_SPELLING_CAPACITY {
-                    self.counts.insert(key, 1);
-                }
+            self.add_terms(&c.enquiry_type, &c.terms);
+        }
+    }
+
+    /// Counts the near-spelled terms of `enquiry_type` among `terms` (a
+    /// recognised decision's, or a candidate's), each once.
+    pub fn add_terms(&mut self, enquiry_type: &Arc<str>, terms: &[MatchedTerm]) {
+        for t in terms.iter().filter(|t| t.near_spelling) {
+            let key = (enquiry_type.clone(), t.term.clone());
+            if let Some(n) = self.counts.get_mut(&key) {
+                *n += 1;
+            } else if self.counts.len() < NEAR_SPELLING_CAPACITY {
+                self.counts.insert(key, 1);
             }
         }
     }
