@@ -225,25 +225,19 @@ pub fn to_text(r: &Report) -> String {
             words.join(", ")
         );
     }
-    if !u.near_spellings.is_empty() {
-        let terms: Vec<String> = u
-            .near_spellings
+    let near = [
+        ("terms misspelt by one letter", &u.near_spellings),
+        (
+            "recognised through a word one letter off",
+            &u.near_spellings_counted,
+        ),
+    ];
+    for (label, rows) in near.into_iter().filter(|(_, rows)| !rows.is_empty()) {
+        let terms: Vec<String> = rows
             .iter()
             .map(|n| format!("{} in {} ({})", n.term, n.enquiry_type, n.count))
             .collect();
-        let _ = writeln!(out, "  terms misspelt by one letter: {}", terms.join(", "));
-    }
-    if !u.near_spellings_counted.is_empty() {
-        let terms: Vec<String> = u
-            .near_spellings_counted
-            .iter()
-            .map(|n| format!("{} in {} ({})", n.term, n.enquiry_type, n.count))
-            .collect();
-        let _ = writeln!(
-            out,
-            "  recognised through a word one letter off: {}",
-            terms.join(", ")
-        );
+        let _ = writeln!(out, "  {label}: {}", terms.join(", "));
     }
     if !r.malformed.is_empty() {
         let _ = writeln!(out, "\nMalformed lines: {}", r.lines.malformed);
