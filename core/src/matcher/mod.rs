@@ -940,7 +940,8 @@ mod tests {
         );
         // As written, the plain spelling is not needed.
         assert_eq!(found_plain(&m, " förskolan "), (vec![t(0, 0)], false));
-        // One of the letters anywhere: typed on a keyboard that has them.
+        // The letters, and no plain word before or after them: typed on a
+        // keyboard that has them.
         assert_eq!(
             found_plain(&m, " jag vill ansöka om forskoleplats "),
             (vec![], false)

@@ -56,9 +56,11 @@ pub const SWEDISH_WORDS: &[&str] = &[
 /// `på`, `behover` for `behöver`), none of which is a Swedish or an
 /// English word as it stands: only plain typing writes them.
 ///
-/// A text with one of them is read as typed without the letters even
-/// where it has some of them: a name, a greeting, a signature or a quoted
-/// reply brought those in ("Skickat från min iPhone", "Mvh Åsa").
+/// A text with one of them is Swedish, and read as typed without the
+/// letters even where it has some of them, if one of these words comes
+/// before the first of them or after the last: a name, a greeting, a
+/// signature or a quoted reply brought those in ("Skickat från min
+/// iPhone", "Mvh Åsa").
 pub const PLAIN_WORDS: &[&str] = &[
     "anmala",
     "anmaler",
@@ -94,7 +96,7 @@ pub const PLAIN_WORDS: &[&str] = &[
 
 /// Everyday English words that are no Swedish words, plain or not (so not
 /// `is`, `do` or `be`: `is`, `dö`, `be`): a text with one of them and none
-/// of the [`SWEDISH_WORDS`] is English.
+/// of the [`SWEDISH_WORDS`] or the [`PLAIN_WORDS`] is English.
 pub const ENGLISH_WORDS: &[&str] = &[
     "and", "are", "can", "does", "have", "how", "it", "my", "need", "of", "our", "please", "the",
     "there", "think", "this", "to", "we", "what", "when", "where", "who", "with", "would", "you",
