@@ -127,7 +127,7 @@ pub(crate) struct Matcher {
     written: Keys,
     /// The terms with `å`, `ä` or `ö`, written with `a` and `o` instead,
     /// searched in Swedish typed without the three letters (see
-    /// [`text::is_plain_swedish`]). A term whose plain spelling is another
+    /// [`text::reading`]). A term whose plain spelling is another
     /// term as written is left out: in such a text, the word means what
     /// it says. So is a one-word term with a short stem ([`plain`]).
     unaccented: Unaccented,

@@ -1,6 +1,6 @@
 //! The terms' plain spellings: each term with `å`, `ä` or `ö` written with
 //! `a` and `o` instead, searched in Swedish typed without the letters
-//! ([`crate::text::is_plain_swedish`]; rules/README.md, "Text typed without
+//! ([`crate::text::reading`]; rules/README.md, "Text typed without
 //! å, ä and ö").
 //!
 //! Left out, so that a plain spelling finds only what its term means:

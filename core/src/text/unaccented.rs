@@ -3,7 +3,7 @@
 //! A citizen on a foreign keyboard, or a phone set to another language,
 //! writes `forskola` for `förskola` and `sopkarl` for `sopkärl`. Such a
 //! text has none of the three letters anywhere, and it does not read as
-//! English ([`is_plain_swedish`]): then the matcher also searches every
+//! English ([`reading`]): then the matcher also searches every
 //! term that has the letters, written with `a` and `o` instead. A text with
 //! one of the letters was typed on a keyboard that has them, and its other
 //! words are taken as written (there `forskola` is a typing error), unless
