@@ -30,6 +30,7 @@ const englishEndingsAfterDoubling = new Set(spec.policy.english_endings_after_do
 const englishEndingsAfterSilentE = new Set(spec.policy.english_endings_after_silent_e);
 const corpus = read('corpus.json');
 const swedishWords = new Set(spec.policy.swedish_words);
+const plainWords = new Set(spec.policy.plain_words);
 const englishWords = new Set(spec.policy.english_words);
 
 // kommunlots' normalisation: NFC, lower case, every run of characters that
@@ -39,20 +40,30 @@ function normalize(text) {
   return (s.startsWith(' ') ? '' : ' ') + s + (s.endsWith(' ') || s === '' ? '' : ' ');
 }
 
-// kommunlots' is_plain_swedish: normalised text with none of å, ä and ö,
-// and one of the everyday Swedish words or none of the English ones. Only
-// then are the terms with the letters also searched written with a and o.
+// kommunlots' reading of a text: normalised text with none of å, ä and ö,
+// and one of the everyday Swedish or plain words or none of the English
+// ones; or with them, and a plain word before the first or after the last.
+// Only then are the terms with the letters also searched written with a
+// and o.
 // The operator below asks once per shadowed term, so the answer for the
 // enquiry's text is kept.
 let plainText = null;
 let plainAnswer = false;
 function isPlain(text) {
   if (text === plainText) return plainAnswer;
+  const plainWord = (t) => t.split(' ').some((w) => plainWords.has(w));
   const words = text.split(' ');
+  const first = text.search(/[åäö]/);
   plainText = text;
-  plainAnswer =
-    !/[åäö]/.test(text) &&
-    (words.some((w) => swedishWords.has(w)) || !words.some((w) => englishWords.has(w)));
+  if (first >= 0) {
+    const last = Math.max(text.lastIndexOf('å'), text.lastIndexOf('ä'), text.lastIndexOf('ö'));
+    plainAnswer = plainWord(text.slice(0, first)) || plainWord(text.slice(last + 1));
+  } else {
+    plainAnswer =
+      plainWord(text) ||
+      words.some((w) => swedishWords.has(w)) ||
+      !words.some((w) => englishWords.has(w));
+  }
   return plainAnswer;
 }
 

@@ -3,7 +3,7 @@
 
 use kommunlots::{Channel, Enquiry, Router};
 
-use crate::rules::unaccented;
+use crate::rules::{is_plain, normalize, unaccented};
 
 /// Texts nothing should recognise (and a few that nearly are).
 const NOISE: &[&str] = &[
@@ -21,9 +21,10 @@ const NOISE: &[&str] = &[
 /// wrapped in an e-mail's greeting and signature, shouted in capitals,
 /// without its channel, and joined with the text of another case (which
 /// gives clear winners, ambiguous pairs and negative words across types);
-/// a text with `å`, `ä` or `ö` also typed without them, alone and wrapped
-/// in the e-mail (all three engines then search the terms' plain
-/// spellings); each form code in lower case with spaces around it, and once unknown
+/// a text with `å`, `ä` or `ö` also typed without them, alone, wrapped
+/// in the e-mail, and, where it has a word only plain typing writes, with
+/// a signature that has the letters (all three engines then search the
+/// terms' plain spellings); each form code in lower case with spaces around it, and once unknown
 /// with text; plus a few texts that match nothing.
 pub fn build(router: &Router) -> Vec<Enquiry> {
     let tests: Vec<&Enquiry> = router.tests().iter().map(|t| &t.enquiry).collect();
@@ -49,6 +50,16 @@ pub fn build(router: &Router) -> Vec<Enquiry> {
                     "Hej! {plain} Tacksam for svar sa snart som mojligt. Med vanliga halsningar, Anna Svensson"
                 ));
                 corpus.push(wrapped);
+                // Typed plain, with the letters in the signature only: when
+                // a plain word makes it read plain. (Without one it is read
+                // as written, and kommunlots may read a plain word one
+                // letter off a longer term, which the peers do not.)
+                let signed = format!("{plain}\n\nSkickat från min iPhone");
+                if is_plain(&normalize(&signed)) {
+                    let mut typed = (*e).clone();
+                    typed.text = Some(signed);
+                    corpus.push(typed);
+                }
             }
             if e.channel.is_some() {
                 let mut any = (*e).clone();

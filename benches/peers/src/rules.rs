@@ -13,8 +13,8 @@ use std::path::Path;
 use kommunlots::model::{DepartmentFile, MunicipalityFile};
 use kommunlots::{
     COMPOUND_MIN_CHARS, Channel, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING,
-    ENGLISH_ENDINGS_AFTER_SILENT_E, ENGLISH_WORDS, Language, Router, RuleSet, SWEDISH_WORDS,
-    SearchPattern, exact_pattern, is_english_ending, search_pattern,
+    ENGLISH_ENDINGS_AFTER_SILENT_E, ENGLISH_WORDS, Language, PLAIN_WORDS, Router, RuleSet,
+    SWEDISH_WORDS, SearchPattern, exact_pattern, is_english_ending, search_pattern,
 };
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -43,6 +43,10 @@ pub struct Policy {
     /// Words that make a text without `å`, `ä` and `ö` Swedish
     /// ([`kommunlots::SWEDISH_WORDS`]), for node's copy of [`is_plain`].
     pub swedish_words: Vec<String>,
+    /// Words that only plain typing writes ([`kommunlots::PLAIN_WORDS`]):
+    /// they make a text without the letters Swedish, and one with them
+    /// plain near an end of it.
+    pub plain_words: Vec<String>,
     /// Words that make such a text English unless it has one of the
     /// Swedish ones ([`kommunlots::ENGLISH_WORDS`]).
     pub english_words: Vec<String>,
@@ -242,6 +246,7 @@ pub fn load(dir: &Path) -> Result<(Router, Spec), String> {
             .map(|&e| e.to_owned())
             .collect(),
         swedish_words: SWEDISH_WORDS.iter().map(|&w| w.to_owned()).collect(),
+        plain_words: PLAIN_WORDS.iter().map(|&w| w.to_owned()).collect(),
         english_words: ENGLISH_WORDS.iter().map(|&w| w.to_owned()).collect(),
     };
 
@@ -353,14 +358,20 @@ pub fn unaccented(text: &str) -> String {
 }
 
 /// Whether normalised `text` is Swedish typed without `å`, `ä` and `ö`, by
-/// kommunlots' rule (core/src/text/unaccented.rs): none of the letters, and
-/// one of [`SWEDISH_WORDS`] or none of [`ENGLISH_WORDS`].
+/// kommunlots' rule (core/src/text/unaccented.rs): none of the letters,
+/// and one of [`SWEDISH_WORDS`] or [`PLAIN_WORDS`] or none of
+/// [`ENGLISH_WORDS`]; or one of [`PLAIN_WORDS`] before the first of the
+/// letters or after the last.
 pub fn is_plain(text: &str) -> bool {
-    if text.contains(['å', 'ä', 'ö']) {
-        return false;
+    let plain_word = |t: &str| t.split(' ').any(|w| PLAIN_WORDS.contains(&w));
+    let letters = ['å', 'ä', 'ö'];
+    if let (Some(first), Some(last)) = (text.find(letters), text.rfind(letters)) {
+        return plain_word(&text[..first]) || plain_word(&text[last + 2..]);
     }
     let words = || text.split(' ');
-    words().any(|w| SWEDISH_WORDS.contains(&w)) || !words().any(|w| ENGLISH_WORDS.contains(&w))
+    plain_word(text)
+        || words().any(|w| SWEDISH_WORDS.contains(&w))
+        || !words().any(|w| ENGLISH_WORDS.contains(&w))
 }
 
 /// Adds to each type, for each of its terms with `å`, `ä` or `ö`, the term
