@@ -167,7 +167,6 @@ pub(crate) fn reading(text: &[u8]) -> Reading {
     fn words(text: &[u8]) -> impl Iterator<Item = &[u8]> {
         text.split(|&b| b == b' ')
     }
-    let is_letter = |w: &[u8]| w[0] == LEAD && plain(w[1]).is_some();
     if let Some(first) = text.windows(2).position(is_letter) {
         let last = text.windows(2).rposition(is_letter).unwrap_or(first);
         let (before, after) = (&text[..first], text.get(last + 2..).unwrap_or_default());
@@ -194,8 +193,12 @@ pub(crate) fn reading(text: &[u8]) -> Reading {
 
 /// Whether normalised `text` has an `å`, `ä` or `ö`.
 pub(crate) fn has_swedish_letters(text: &[u8]) -> bool {
-    text.windows(2)
-        .any(|w| w[0] == LEAD && plain(w[1]).is_some())
+    text.windows(2).any(is_letter)
+}
+
+/// Whether `pair`, two bytes of normalised text, is an `å`, `ä` or `ö`.
+fn is_letter(pair: &[u8]) -> bool {
+    pair.first() == Some(&LEAD) && pair.get(1).and_then(|&b| plain(b)).is_some()
 }
 
 /// Whether a term whose first word is searched as `first` (its stem, or
