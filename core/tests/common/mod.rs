@@ -7,6 +7,14 @@ use kommunlots::Router;
 
 pub mod plain;
 
+/// Whether `text` has, in any case, one of the words only plain typing
+/// writes (`kommunlots::PLAIN_WORDS`).
+pub fn has_plain_word(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut words = lower.split(|c: char| !c.is_alphanumeric());
+    words.any(|w| kommunlots::PLAIN_WORDS.contains(&w))
+}
+
 /// The reference rule set's folder, `rules/klippan`.
 pub fn klippan_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules/klippan")
