@@ -514,7 +514,7 @@ pub fn occurrences(text: &str, term: &TermSpec, streets: &[String]) -> Vec<(usiz
     found
 }
 
-/// kommunlots' `Owner::word_end` (core/src/matcher/mod.rs): where an
+/// kommunlots' `Owner::word_end` (core/src/matcher/keys.rs): where an
 /// occurrence whose last stem ends at `stem_end` ends, past the written
 /// rest where the text has it; `None` where an English term's word does
 /// not go on as an English word does ([`english_word_end`]).
@@ -558,8 +558,9 @@ fn word_rest(text: &str, end: usize) -> &str {
     &rest[..rest.find(' ').unwrap_or(rest.len())]
 }
 
-/// kommunlots' `in_street_name` (core/src/matcher/mod.rs): a term found
-/// within one word that ends with a street suffix, wholly before it.
+/// kommunlots' `StreetSuffixes::contain` (core/src/matcher/street.rs): a
+/// term found within one word that ends with a street suffix, wholly
+/// before it.
 fn in_street_name(text: &str, start: usize, end: usize, streets: &[String]) -> bool {
     if text[start..end].contains(' ') {
         return false;
