@@ -16,6 +16,7 @@
 mod corpus;
 mod jre;
 mod rules;
+mod search;
 mod zen;
 
 use std::fs;
@@ -27,7 +28,8 @@ use std::time::{Duration, Instant};
 use kommunlots::Enquiry;
 use serde_json::{Value, json};
 
-use crate::rules::{Hit, Spec, channel_name, decide, drop_shadowed, is_plain, normalize};
+use crate::rules::{Spec, channel_name, is_plain, normalize};
+use crate::search::{Hit, decide, drop_shadowed};
 
 /// The fixed routing time: deadlines are computed, deterministically.
 const NOW: &str = "2027-03-25T10:00:00+01:00";

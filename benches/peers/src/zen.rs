@@ -11,9 +11,9 @@
 //! (cheap guards) followed by `matches($, "regex")` for the words in order.
 //! Each row outputs the type's index, the term's index, the term's weight and
 //! whether it is a negative word or a form code. The harness then drops the
-//! terms a longer fired term contains ([`crate::rules::drop_shadowed`]: zen's
+//! terms a longer fired term contains ([`crate::search::drop_shadowed`]: zen's
 //! expression language could not express that guard in the cells, see
-//! [`term_cell`]) and adds up the weights ([`crate::rules::decide`]), inside
+//! [`term_cell`]) and adds up the weights ([`crate::search::decide`]), inside
 //! the timed loop.
 
 use std::sync::Arc;
@@ -22,7 +22,8 @@ use serde_json::{Value, json};
 use zen_engine::model::DecisionContent;
 use zen_engine::{Decision, DecisionEngine};
 
-use crate::rules::{Hit, Spec, TermSpec};
+use crate::rules::{Spec, TermSpec};
+use crate::search::Hit;
 
 fn quote(s: &str) -> String {
     // Stems are letters, digits and spaces; JSON quoting is also the zen
@@ -36,7 +37,7 @@ pub fn term_cell(term: &TermSpec) -> String {
     // `and !(...)` or `and (...) == false` over the longer terms) made zen
     // fail those rows (agreement fell from 96.3 % to 73.1 %), so the cells
     // only say whether the term is found and the harness applies the guard
-    // to the rows that fired (`rules::drop_shadowed`).
+    // to the rows that fired (`search::drop_shadowed`).
     found(term)
 }
 
