@@ -253,8 +253,9 @@ pub struct Trace {
     pub policy: PolicyStep,
     /// Anything else worth knowing, in Swedish: an unknown form code, a
     /// truncated text, a text read as typed without `å`, `ä` and `ö`
-    /// ([`crate::UNACCENTED_NOTE`], [`crate::MOSTLY_UNACCENTED_NOTE`]: the
-    /// terms listed then have letters the text does not).
+    /// ([`crate::UNACCENTED_NOTE`], [`crate::MOSTLY_UNACCENTED_NOTE`],
+    /// [`crate::SECOND_LOOK_NOTE`]: the terms listed then have letters the
+    /// text does not).
     pub notes: Vec<String>,
 }
 

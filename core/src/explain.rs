@@ -19,7 +19,7 @@ macro_rules! cat {
 
 /// Explains a recognised type. `plain`: whether the text was read as
 /// typed without `å`, `ä` and `ö` ([`crate::UNACCENTED_NOTE`],
-/// [`crate::MOSTLY_UNACCENTED_NOTE`]).
+/// [`crate::MOSTLY_UNACCENTED_NOTE`], [`crate::SECOND_LOOK_NOTE`]).
 pub(crate) fn matched(
     router: &Router,
     ty: &CompiledType,
@@ -51,7 +51,7 @@ pub(crate) fn matched(
                 Reading::Plain if terms.iter().any(letters) => {
                     "texten, skriven utan å, ä och ö, innehåller "
                 }
-                Reading::MostlyPlain if terms.iter().any(letters) => {
+                Reading::MostlyPlain | Reading::SecondLook if terms.iter().any(letters) => {
                     "texten, mest skriven utan å, ä och ö, innehåller "
                 }
                 _ => "texten innehåller ",

@@ -140,7 +140,7 @@ pub use progress::{Progress, ProgressError};
 pub use rfc3339::LocalTime;
 pub use router::{
     EnquiryTypeInfo, FORM_SCORE, HiddenTerm, MOSTLY_UNACCENTED_NOTE, NEAR_LONGER_NOTE,
-    NEAR_SPELLING_NOTE, Router, TermInfo, UNACCENTED_NOTE, WhyNot, WhyNotReason,
+    NEAR_SPELLING_NOTE, Router, SECOND_LOOK_NOTE, TermInfo, UNACCENTED_NOTE, WhyNot, WhyNotReason,
 };
 pub use text::{
     COMPOUND_MIN_CHARS, ENGLISH_ENDINGS, ENGLISH_ENDINGS_AFTER_DOUBLING,

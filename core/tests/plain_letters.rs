@@ -5,7 +5,10 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{has_plain_word, klippan};
-use kommunlots::{Channel, Decision, Enquiry, MOSTLY_UNACCENTED_NOTE, Router, UNACCENTED_NOTE};
+use kommunlots::{
+    Channel, Decision, Enquiry, MOSTLY_UNACCENTED_NOTE, MatchStatus, Router, SECOND_LOOK_NOTE,
+    UNACCENTED_NOTE,
+};
 
 fn route(router: &Router, text: &str) -> Decision {
     router.route(&Enquiry::text(text).with_channel(Channel::Email))
@@ -53,9 +56,53 @@ fn with_the_letters_a_text_is_read_as_written() {
     assert_eq!(d.enquiry_type.as_deref(), Some("barnomsorg-ansokan"));
     assert!(d.explanation.trace.notes.is_empty());
     assert!(d.explanation.text.contains("texten innehåller ”förskola”"));
-    // One of the letters, and the other words are taken as typed.
-    let d = route(&router, "Jag vill ansöka om plats i forskolan");
-    assert_ne!(d.enquiry_type.as_deref(), Some("barnomsorg-ansokan"));
+    // One of the letters and a term found as written: the other words are
+    // taken as typed, and `forskolan` is no `förskola`.
+    let d = route(
+        &router,
+        "Jag vill ansöka om bygglov för ett förråd intill forskolan",
+    );
+    assert_eq!(d.enquiry_type.as_deref(), Some("bygglov-information"));
+    assert_eq!(terms(&d), ["bygglov"]);
+    assert!(d.explanation.trace.notes.is_empty());
+}
+
+#[test]
+fn a_text_with_the_letters_that_says_nothing_as_written_is_read_plain_too() {
+    let router = klippan();
+    for text in [
+        // Letters at both ends: a greeting and a signature with names.
+        "Hej Göran! Min son behover plats pa forskola fran augusti. Hälsningar Åsa",
+        // None of the plain words: a typing error, or a signature.
+        "Jag vill ansöka om plats i forskolan",
+        "Plats i forskola till hosten. Mvh Sören",
+    ] {
+        let d = route(&router, text);
+        assert_eq!(
+            d.enquiry_type.as_deref(),
+            Some("barnomsorg-ansokan"),
+            "{text}"
+        );
+        assert_eq!(terms(&d), ["förskola"], "{text}");
+        assert_eq!(d.explanation.trace.notes, [SECOND_LOOK_NOTE], "{text}");
+        assert!(
+            (d.explanation.text)
+                .contains("texten, mest skriven utan å, ä och ö, innehåller ”förskola”"),
+            "{}",
+            d.explanation.text
+        );
+    }
+    // Read again, and still nothing: the first reading stands.
+    let d = route(&router, "Hej Göran, jag undrar en sak. Mvh Åsa");
+    assert_eq!(d.status, MatchStatus::Unmatched);
+    assert!(d.explanation.trace.notes.is_empty());
+    // English is not read again: plain, `smällare` (firecrackers) is `small`.
+    let d = route(
+        &router,
+        "Hi Björn, I have a small question about my tax return. Regards, Sören",
+    );
+    assert_eq!(d.status, MatchStatus::Unmatched);
+    assert!(d.candidates.is_empty(), "{:?}", d.candidates);
     assert!(d.explanation.trace.notes.is_empty());
 }
 
@@ -94,17 +141,18 @@ fn letters_in_a_signature_or_greeting_leave_a_plain_text_plain() {
 }
 
 #[test]
-fn letters_at_both_ends_or_no_plain_word_leave_a_text_as_written() {
+fn a_text_recognised_as_written_is_not_read_again() {
     let router = klippan();
-    // Both ends have the letters: the text is read as written (and the
-    // stem `sop` of another term still finds "sopkarlet").
+    // Both ends have the letters, and the stem `sop` of another type's
+    // term finds "sopkarlet" as written: that reading stands.
     let d = route(
         &router,
         "Hej Göran! Nar tommer ni sopkarlet pa Storgatan? Mvh Åsa",
     );
     assert!(!terms(&d).contains(&"sopkärl"), "{:?}", terms(&d));
     assert!(d.explanation.trace.notes.is_empty());
-    // None of the plain words: `sopkarlet` beside a name is a typing error.
+    assert_eq!(d.department.as_ref(), "narab");
+    // None of the plain words either, and the same.
     let d = route(&router, "Sopkarlet ej tomt. Åsa");
     assert!(!has_plain_word("Sopkarlet ej tomt."));
     assert!(d.explanation.trace.notes.is_empty());

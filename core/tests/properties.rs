@@ -10,7 +10,7 @@ use kommunlots::decision::{Candidate, StepRole};
 use kommunlots::stats::{REDACTED, redact};
 use kommunlots::{
     Channel, Decision, Enquiry, LocalTime, MatchStatus, NEAR_LONGER_NOTE, NEAR_SPELLING_NOTE,
-    Router, UNACCENTED_NOTE,
+    Router, SECOND_LOOK_NOTE, UNACCENTED_NOTE,
 };
 use proptest::prelude::*;
 
@@ -226,6 +226,25 @@ proptest! {
         let text = e.text.as_deref().unwrap_or("");
         if text.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) {
             prop_assert!(!d.explanation.trace.notes.iter().any(|n| n == UNACCENTED_NOTE));
+        }
+    }
+
+    #[test]
+    fn a_plain_text_between_names_with_the_letters_is_not_lost(words in swedish_text()) {
+        // Nothing recognised as written, the text is read again plain, and
+        // then as the plain text alone is; that reading is kept only where
+        // it recognises a type.
+        let plain = common::plain::typed_plain(&format!("jag {words}"));
+        let greeted = format!("Hej Göran! {plain} Mvh Åsa");
+        let router = klippan();
+        let alone = router.route_at(&Enquiry::text(&plain), now());
+        let d = router.route_at(&Enquiry::text(&greeted), now());
+        if alone.status == MatchStatus::Matched {
+            prop_assert_ne!(d.status, MatchStatus::Unmatched, "{:?}", greeted);
+        }
+        if d.explanation.trace.notes.iter().any(|n| n == SECOND_LOOK_NOTE) {
+            prop_assert_ne!(d.status, MatchStatus::Unmatched);
+            prop_assert_eq!(&d.enquiry_type, &alone.enquiry_type, "{:?}", greeted);
         }
     }
 

@@ -66,6 +66,28 @@ fn the_chosen_type_says_so_with_its_terms() {
 }
 
 #[test]
+fn a_text_read_again_without_the_letters_is_explained_as_it_was_routed() {
+    // Nothing is recognised as written; read again without `å`, `ä` and
+    // `ö`, "tradgardsavfall" is `trädgårdsavfall`.
+    let router = waste();
+    let enquiry = text("Hej Göran, var lamnar jag tradgardsavfall? Mvh Åsa");
+    assert_eq!(
+        router.route(&enquiry).enquiry_type.as_deref(),
+        Some("kompost")
+    );
+    let w = why(&router, enquiry.clone(), "kompost");
+    assert_eq!(w.reason, WhyNotReason::Chosen);
+    assert_eq!(w.score, 1.0);
+    assert_eq!(w.terms[0].term.as_ref(), "trädgårdsavfall");
+    let w = why(&router, enquiry, "sopor");
+    assert!(
+        matches!(w.reason, WhyNotReason::NoTerm { .. }),
+        "{:?}",
+        w.reason
+    );
+}
+
+#[test]
 fn each_reason_a_type_was_not_chosen() {
     let router = waste();
     let w = why(&router, text("Sophämtning vid mitt fritidshus"), "sopor");

@@ -14,7 +14,9 @@
 //!
 //! Swedish typed without `å`, `ä` and `ö` is searched a second time, for the
 //! plain spellings of the terms that have them, by a second automaton built
-//! the first time such a text comes ([`plain`]).
+//! the first time such a text comes ([`plain`]); so is a Swedish text with
+//! the letters in which nothing was recognised as written
+//! ([`Matcher::find_again`]).
 //!
 //! A word that holds a found term and misses a longer term around it by one
 //! letter counts as the longer term ([`Matcher::find_near_longer`], with
@@ -253,10 +255,47 @@ impl Matcher {
         hits: &mut Vec<Hit>,
         out: &mut Vec<TermRef>,
     ) -> Reading {
+        self.find_read(normalized, text::reading(normalized), hits, out)
+    }
+
+    /// [`Matcher::find`] again, for a text with `å`, `ä` or `ö` in which
+    /// nothing was recognised as written, if it takes a second look
+    /// ([`text::takes_second_look`]): its terms are then also searched
+    /// written without the letters. `None`, and `hits` and `out`
+    /// untouched, if it takes none or no term is found so.
+    pub(crate) fn find_again(
+        &self,
+        normalized: &[u8],
+        hits: &mut Vec<Hit>,
+        out: &mut Vec<TermRef>,
+    ) -> Option<Reading> {
+        if !text::takes_second_look(normalized) {
+            return None;
+        }
+        // Most such texts have no plain spelling of a term: those are told
+        // by the one automaton, before the written terms are searched again.
+        let keys = self.unaccented.keys(&self.written)?;
+        let mut plain = Vec::new();
+        keys.hits(normalized, &mut plain);
+        let subject = |h: &Hit| !self.street_suffixes.contain(normalized, h.start, h.end);
+        if !plain.iter().any(subject) {
+            return None;
+        }
+        Some(self.find_read(normalized, Reading::SecondLook, hits, out))
+    }
+
+    /// [`Matcher::find`] with the text read as `reading` says.
+    #[inline(always)]
+    fn find_read(
+        &self,
+        normalized: &[u8],
+        reading: Reading,
+        hits: &mut Vec<Hit>,
+        out: &mut Vec<TermRef>,
+    ) -> Reading {
         hits.clear();
         self.written.hits(normalized, hits);
         let written = hits.len();
-        let reading = text::reading(normalized);
         if reading != Reading::Written {
             if let Some(keys) = self.unaccented.keys(&self.written) {
                 keys.hits(normalized, hits);

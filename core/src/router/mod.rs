@@ -18,11 +18,13 @@ use crate::text::{self, Language, Reading, Stemmers};
 
 mod assemble;
 mod compile;
+mod find;
 mod info;
 mod near;
 mod scratch;
 mod why_not;
 
+pub use find::SECOND_LOOK_NOTE;
 pub use info::{EnquiryTypeInfo, TermInfo};
 pub use near::{NEAR_LONGER_NOTE, NEAR_SPELLING_NOTE};
 pub use why_not::{HiddenTerm, WhyNot, WhyNotReason};
@@ -358,16 +360,16 @@ impl Router {
                 text::MAX_TEXT_BYTES
             ));
         }
-        let (plain, near) = self.find_terms(s);
+        let (plain, near) = self.find_scored(s, enquiry.channel);
         match plain {
             Reading::Written => {}
             Reading::Plain => notes.push(UNACCENTED_NOTE.to_owned()),
             Reading::MostlyPlain => notes.push(MOSTLY_UNACCENTED_NOTE.to_owned()),
+            Reading::SecondLook => notes.push(SECOND_LOOK_NOTE.to_owned()),
         }
         if !near.is_empty() {
             notes.push(NEAR_LONGER_NOTE.to_owned());
         }
-        self.score(&s.terms, enquiry.channel, &mut s.scored);
         let candidates: Vec<Candidate> = s
             .scored
             .iter()

@@ -11,12 +11,10 @@
 //!   letter are listed among the candidates, so that the first line,
 //!   which takes it, sees what it may be about ([`NEAR_SPELLING_NOTE`]).
 
-use super::scratch::Scratch;
 use super::{MAX_CANDIDATES, Router};
 use crate::decision::Candidate;
 use crate::matcher::TermRef;
 use crate::model::Channel;
-use crate::text::Reading;
 
 /// The trace's note when near spellings gave candidates.
 pub const NEAR_SPELLING_NOTE: &str = "inget ärendeslag kändes igen, men ord i texten liknar regeltermer med en bokstav fel; de ärendeslagen står bland kandidaterna (near_spelling)";
@@ -72,18 +70,5 @@ impl Router {
             candidates.push(self.candidate(ty, score, &terms, &terms));
         }
         candidates.len() > before
-    }
-
-    /// Finds the terms in `s.normalized` into `s.hits` and `s.terms`
-    /// ([`crate::matcher::Matcher::find`]), near spellings of longer
-    /// terms counted ([`crate::matcher::Matcher::find_near_longer`]).
-    /// Returns how the text was read for the terms with `å`, `ä` and `ö`,
-    /// and the near spellings that count.
-    pub(super) fn find_terms(&self, s: &mut Scratch) -> (Reading, Vec<TermRef>) {
-        let plain = self.matcher.find(&s.normalized, &mut s.hits, &mut s.terms);
-        let near = self
-            .matcher
-            .find_near_longer(&s.normalized, &mut s.hits, &mut s.terms);
-        (plain, near)
     }
 }

@@ -130,7 +130,7 @@ impl Router {
         let text = enquiry.text.as_deref().unwrap_or("");
         let (mine, hidden, near, near_longer) = scratch::with_scratch(|s| {
             text::normalize_into(text, &mut s.normalized);
-            let (_, near_longer) = self.find_terms(s);
+            let (_, near_longer) = self.find_scored(s, enquiry.channel);
             let mine: Vec<TermRef> = s.terms.iter().filter(|t| t.ty == index).copied().collect();
             let hidden = hidden_terms(&s.hits, &s.terms, index);
             let near = if mine.iter().all(|t| ty.terms[t.term as usize].negative) {

@@ -33,7 +33,8 @@ pub use stem::{
 };
 pub use unaccented::{ENGLISH_WORDS, PLAIN_WORDS, SWEDISH_WORDS};
 pub(crate) use unaccented::{
-    Reading, has_swedish_letters, plain_string, reading, short_word, without_swedish_letters,
+    Reading, has_swedish_letters, plain_string, reading, short_word, takes_second_look,
+    without_swedish_letters,
 };
 
 /// Normalises `text` into `out` (cleared first), as UTF-8 bytes: the

@@ -10,8 +10,11 @@
 //! it also has a word that only plain typing writes ([`PLAIN_WORDS`]: `pa`,
 //! `nar`, `behover` …): then the letters came with a name, a signature or
 //! a quoted reply ("Skickat från min iPhone"), and the rest was typed
-//! plain. An English text is read as written too, where plain Swedish
-//! stems are English words (`smällare` is `small`).
+//! plain. Where nothing is recognised in it as written, a Swedish text
+//! with the letters gets a second look ([`takes_second_look`]): the
+//! letters then came with names at both ends, or `forskola` was a typing
+//! error beside them. An English text is read as written, where plain
+//! Swedish stems are English words (`smällare` is `small`).
 //!
 //! Written by hand: the three letters are two bytes each in normalised
 //! (lower-case, NFC) text, and these are byte comparisons, not a general
@@ -149,6 +152,10 @@ pub(crate) enum Reading {
     /// Also as typed without the letters: the text has them only towards
     /// its ends, beside a word that only plain typing writes.
     MostlyPlain,
+    /// Also as typed without the letters, on a second look
+    /// ([`takes_second_look`]): the text has them, nothing was recognised
+    /// in it as written, and its words read as Swedish.
+    SecondLook,
 }
 
 /// How normalised `text` is read ([`Reading`]): whether it is Swedish
@@ -162,11 +169,9 @@ pub(crate) enum Reading {
 ///   greeting, a signature or a quoted reply at one end of a text typed
 ///   plain. Only the two ends are looked at: a routing looks up each word
 ///   it reads, and a text typed with the letters has one within a few
-///   words of each end.
+///   words of each end. Elsewhere, a text with them is read plain only
+///   where nothing was recognised in it as written ([`takes_second_look`]).
 pub(crate) fn reading(text: &[u8]) -> Reading {
-    fn words(text: &[u8]) -> impl Iterator<Item = &[u8]> {
-        text.split(|&b| b == b' ')
-    }
     if let Some(first) = text.windows(2).position(is_letter) {
         let last = text.windows(2).rposition(is_letter).unwrap_or(first);
         let (before, after) = (&text[..first], text.get(last + 2..).unwrap_or_default());
@@ -177,18 +182,46 @@ pub(crate) fn reading(text: &[u8]) -> Reading {
             Reading::Written
         };
     }
+    if reads_swedish(text) {
+        Reading::Plain
+    } else {
+        Reading::Written
+    }
+}
+
+/// Whether normalised `text`, which has `å`, `ä` or `ö` and is read as
+/// written ([`reading`]), is read again as typed without them when
+/// nothing was recognised in it: when its words read as Swedish, not
+/// English (as a text without the letters must to be read plain).
+///
+/// The letters then came with a name, a greeting or a signature at both
+/// ends of a text typed plain ("Hej Göran! … Mvh Åsa"), or with one that
+/// has none of the [`PLAIN_WORDS`] ("Vart sopkarl har blivit stulet. Mvh
+/// Sören"): as written the text says nothing to the rules, so a typing
+/// error is the likelier reading of `sopkarl` than a word the rules do not
+/// know. Only an enquiry nothing recognised pays for the question.
+pub(crate) fn takes_second_look(text: &[u8]) -> bool {
+    reading(text) == Reading::Written && has_swedish_letters(text) && reads_swedish(text)
+}
+
+/// Whether the words of normalised `text` read as Swedish: one of them is
+/// one of the [`SWEDISH_WORDS`] or the [`PLAIN_WORDS`], or none is one of
+/// the [`ENGLISH_WORDS`] (a short search such as `forskoleplats ansokan`
+/// has neither). Words with `å`, `ä` or `ö` are in none of the lists.
+fn reads_swedish(text: &[u8]) -> bool {
     let mut english = false;
     for word in words(text) {
         if is_plain_word(word) || SWEDISH_WORDS.iter().any(|w| w.as_bytes() == word) {
-            return Reading::Plain;
+            return true;
         }
         english = english || ENGLISH_WORDS.iter().any(|w| w.as_bytes() == word);
     }
-    if english {
-        Reading::Written
-    } else {
-        Reading::Plain
-    }
+    !english
+}
+
+/// The words of normalised `text`, split at its spaces.
+fn words(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    text.split(|&b| b == b' ')
 }
 
 /// Whether normalised `text` has an `å`, `ä` or `ö`.
@@ -309,6 +342,22 @@ mod tests {
         assert_eq!(read(" pa ö "), Reading::MostlyPlain);
         assert_eq!(read(" ö pa "), Reading::MostlyPlain);
         assert_eq!(read(" ö "), Reading::Written);
+    }
+
+    #[test]
+    fn a_swedish_text_read_as_written_may_take_a_second_look() {
+        let second = |text: &str| takes_second_look(text.as_bytes());
+        // Letters at both ends, or no plain word beside them.
+        assert!(second(" hej göran nar tommer ni sopkarlet mvh åsa "));
+        assert!(second(" jag vill ansöka om plats i forskolan "));
+        // Neither Swedish nor English everyday words: read as Swedish.
+        assert!(second(" sopkarlet ej tomt åsa "));
+        // English signed with a name is not read again.
+        assert!(!second(" hi björn i have a small question about my tax "));
+        // A text already read plain, or one without the letters, needs none.
+        assert!(!second(" nar tommer ni sopkarlet skickat från min iphone "));
+        assert!(!second(" nar tommer ni sopkarlet "));
+        assert!(!second(" when will you empty the bin "));
     }
 
     #[test]
