@@ -180,7 +180,7 @@ fn plain_enquiries_signed_with_the_letters_route_as_plain_ones() {
 #[test]
 fn plain_enquiries_between_greetings_with_the_letters_are_read_plain_too() {
     // "Hej Göran!" and "Mvh Åsa" bring the letters to both ends of a text
-    // typed plain: nothing in it is recognised as written, so it is read
+    // typed plain: no type can be chosen in it as written, so it is read
     // again without them, as the plain text is.
     let router = klippan();
     let cases = cases_with_the_letters();
@@ -192,18 +192,21 @@ fn plain_enquiries_between_greetings_with_the_letters_are_read_plain_too() {
             route(case, &router, &plain).0,
             route(case, &router, &greeted),
         );
-        if a.status == MatchStatus::Matched && b.status == MatchStatus::Unmatched {
-            lost.push(format!("{plain:?}: {:?} plain", a.enquiry_type));
+        if a.status == MatchStatus::Matched && b.status != MatchStatus::Matched {
+            lost.push(format!(
+                "{plain:?}: {:?} plain, {:?}",
+                a.enquiry_type, b.status
+            ));
         }
         reached += usize::from(right);
     }
     assert!(lost.is_empty(), "{}", lost.join("\n"));
-    // Of the 2,046 there were when this came, 1,871 reached their
-    // department and type; read as written only, 1,293 did (and typed
-    // plain without the greetings, 2,042). Most of the rest found a term
-    // without the letters as written, and so were not read again.
+    // Of the 2,216 there were when this came, 2,069 reached their
+    // department and type; read as written only, 1,400 did (and typed
+    // plain without the greetings, 2,211). The rest chose a type as
+    // written, from a term without the letters, and were not read again.
     assert!(
-        reached * 100 >= cases.len() * 91,
+        reached * 100 >= cases.len() * 92,
         "{reached} of {}",
         cases.len()
     );

@@ -68,7 +68,7 @@ fn with_the_letters_a_text_is_read_as_written() {
 }
 
 #[test]
-fn a_text_with_the_letters_that_says_nothing_as_written_is_read_plain_too() {
+fn a_text_with_the_letters_no_type_is_chosen_for_as_written_is_read_plain_too() {
     let router = klippan();
     for text in [
         // Letters at both ends: a greeting and a signature with names.
@@ -92,6 +92,14 @@ fn a_text_with_the_letters_that_says_nothing_as_written_is_read_plain_too() {
             d.explanation.text
         );
     }
+    // As written, two types are too close; read again, `glödlampor` decides.
+    let d = route(
+        &router,
+        "Hej Göran! Hur sorterar jag batterier och glodlampor? Mvh Åsa",
+    );
+    assert_eq!(d.enquiry_type.as_deref(), Some("farligt-avfall"));
+    assert_eq!(terms(&d), ["batterier", "glödlampor"]);
+    assert_eq!(d.explanation.trace.notes, [SECOND_LOOK_NOTE]);
     // Read again, and still nothing: the first reading stands.
     let d = route(&router, "Hej Göran, jag undrar en sak. Mvh Åsa");
     assert_eq!(d.status, MatchStatus::Unmatched);

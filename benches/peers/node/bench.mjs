@@ -45,27 +45,36 @@ function normalize(text) {
 // ones; or with them, and a plain word before the first or after the last.
 // Only then are the terms with the letters also searched written with a
 // and o.
-// The operator below asks once per shadowed term, so the answer for the
-// enquiry's text is kept.
-let plainText = null;
-let plainAnswer = false;
 function isPlain(text) {
-  if (text === plainText) return plainAnswer;
   const plainWord = (t) => t.split(' ').some((w) => plainWords.has(w));
-  const words = text.split(' ');
   const first = text.search(/[åäö]/);
-  plainText = text;
   if (first >= 0) {
     const last = Math.max(text.lastIndexOf('å'), text.lastIndexOf('ä'), text.lastIndexOf('ö'));
-    plainAnswer = plainWord(text.slice(0, first)) || plainWord(text.slice(last + 1));
-  } else {
-    plainAnswer =
-      plainWord(text) ||
-      words.some((w) => swedishWords.has(w)) ||
-      !words.some((w) => englishWords.has(w));
+    return plainWord(text.slice(0, first)) || plainWord(text.slice(last + 1));
   }
-  return plainAnswer;
+  return readsSwedish(text);
 }
+
+// Whether the words of normalised text read as Swedish: one of the
+// everyday Swedish or plain words, or none of the English ones.
+function readsSwedish(text) {
+  const words = text.split(' ');
+  return (
+    words.some((w) => swedishWords.has(w) || plainWords.has(w)) ||
+    !words.some((w) => englishWords.has(w))
+  );
+}
+
+// kommunlots' second look: a text with the letters, not read plain, whose
+// words read as Swedish, and in which no type was chosen, is read again
+// as typed without them.
+function takesSecondLook(text) {
+  return /[åäö]/.test(text) && !isPlain(text) && readsSwedish(text);
+}
+
+// How the enquiry being routed is read: set before each run, as the
+// operator below asks once per shadowed term and sees only the text.
+let plainReading = false;
 
 const engine = new Engine([], { allowUndefinedFacts: true });
 
@@ -176,8 +185,9 @@ engine.addOperator('containsStem', (text, term) => {
   const shadows = shadowLists[term.shadowList] ?? [];
   if (shadows.length === 0) return true;
   // A plain spelling is searched, and hides, only in a plain text.
-  const plain = isPlain(text);
-  const longer = shadows.filter((s) => plain || !s.plain).flatMap((s) => occurrences(text, s));
+  const longer = shadows
+    .filter((s) => plainReading || !s.plain)
+    .flatMap((s) => occurrences(text, s));
   return spans.some(
     ([start, end]) => !longer.some(([s, e]) => s <= start && e >= end && (s < start || e > end)),
   );
@@ -202,20 +212,29 @@ for (const rule of rules) engine.addRule(rule);
 const { min_score: minScore, ambiguity_ratio: ratio, first_line: firstLine } = spec.policy;
 const departments = spec.types.map((t) => t.department);
 
-// kommunlots' policy over the rules that fired (see rules::decide in Rust).
+// kommunlots' policy over the rules that fired (see search::decide in
+// Rust): the department, and how it was decided ('chosen', 'tie' or
+// 'none').
 function decide(events) {
   const scores = new Map();
   const negative = new Set();
   for (const { params: p } of events) {
-    if (p.form) return departments[p.ty];
+    if (p.form) return [departments[p.ty], 'chosen'];
     if (p.neg) negative.add(p.ty);
     else scores.set(p.ty, (scores.get(p.ty) ?? 0) + p.w);
   }
   const scored = [...scores].filter(([ty, s]) => !negative.has(ty) && s > 0);
   scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  if (scored.length === 0 || scored[0][1] < minScore) return firstLine;
-  if (scored.length > 1 && scored[1][1] >= scored[0][1] * ratio) return firstLine;
-  return departments[scored[0][0]];
+  if (scored.length === 0 || scored[0][1] < minScore) return [firstLine, 'none'];
+  if (scored.length > 1 && scored[1][1] >= scored[0][1] * ratio) return [firstLine, 'tie'];
+  return [departments[scored[0][0]], 'chosen'];
+}
+
+// Whether a second reading that decided `second` does better than a first
+// that decided `first`, as kommunlots keeps it.
+function bettered(first, second) {
+  if (first === 'none') return second !== 'none';
+  return first === 'tie' && second === 'chosen';
 }
 
 async function route(enquiry) {
@@ -224,9 +243,16 @@ async function route(enquiry) {
     form: (enquiry.form ?? '').trim().toUpperCase(),
     channel: enquiry.channel ?? 'none',
   };
-  facts.plain = isPlain(facts.text);
-  const { events } = await engine.run(facts);
-  return decide(events);
+  plainReading = isPlain(facts.text);
+  facts.plain = plainReading;
+  const [department, first] = decide((await engine.run(facts)).events);
+  if (first !== 'chosen' && takesSecondLook(facts.text)) {
+    plainReading = true;
+    facts.plain = true;
+    const [again, second] = decide((await engine.run(facts)).events);
+    if (bettered(first, second)) return again;
+  }
+  return department;
 }
 
 const results = [];

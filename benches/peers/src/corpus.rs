@@ -22,10 +22,12 @@ const NOISE: &[&str] = &[
 /// without its channel, and joined with the text of another case (which
 /// gives clear winners, ambiguous pairs and negative words across types);
 /// a text with `å`, `ä` or `ö` also typed without them, alone, wrapped
-/// in the e-mail, and, where it has a word only plain typing writes, with
-/// a signature that has the letters (all three engines then search the
-/// terms' plain spellings); each form code in lower case with spaces around it, and once unknown
-/// with text; plus a few texts that match nothing.
+/// in the e-mail, where it has a word only plain typing writes with a
+/// signature that has the letters (all three engines then search the
+/// terms' plain spellings), and between a greeting and a signature with
+/// the letters (read plain on a second look where no type is chosen as
+/// written); each form code in lower case with spaces around it, and
+/// once unknown with text; plus a few texts that match nothing.
 pub fn build(router: &Router) -> Vec<Enquiry> {
     let tests: Vec<&Enquiry> = router.tests().iter().map(|t| &t.enquiry).collect();
     let texts: Vec<&str> = tests.iter().filter_map(|e| e.text.as_deref()).collect();
@@ -60,6 +62,11 @@ pub fn build(router: &Router) -> Vec<Enquiry> {
                     typed.text = Some(signed);
                     corpus.push(typed);
                 }
+                // Between names with the letters: read plain on a second
+                // look where no type is chosen as written.
+                let mut greeted = (*e).clone();
+                greeted.text = Some(format!("Hej Göran!\n{plain}\nMvh Åsa"));
+                corpus.push(greeted);
             }
             if e.channel.is_some() {
                 let mut any = (*e).clone();

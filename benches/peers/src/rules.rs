@@ -368,9 +368,23 @@ pub fn is_plain(text: &str) -> bool {
     if let (Some(first), Some(last)) = (text.find(letters), text.rfind(letters)) {
         return plain_word(&text[..first]) || plain_word(&text[last + 2..]);
     }
+    reads_swedish(text)
+}
+
+/// Whether normalised `text`, in which no type was chosen, is read again
+/// as typed without `å`, `ä` and `ö`, by kommunlots' rule
+/// (`takes_second_look`, core/src/text/unaccented.rs): it has the
+/// letters, is not read plain already ([`is_plain`]), and its words read
+/// as Swedish.
+pub fn takes_second_look(text: &str) -> bool {
+    text.contains(['å', 'ä', 'ö']) && !is_plain(text) && reads_swedish(text)
+}
+
+/// Whether the words of normalised `text` read as Swedish: one of
+/// [`SWEDISH_WORDS`] or [`PLAIN_WORDS`], or none of [`ENGLISH_WORDS`].
+fn reads_swedish(text: &str) -> bool {
     let words = || text.split(' ');
-    plain_word(text)
-        || words().any(|w| SWEDISH_WORDS.contains(&w))
+    words().any(|w| PLAIN_WORDS.contains(&w) || SWEDISH_WORDS.contains(&w))
         || !words().any(|w| ENGLISH_WORDS.contains(&w))
 }
 

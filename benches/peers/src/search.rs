@@ -6,6 +6,31 @@ use kommunlots::{ENGLISH_ENDINGS_AFTER_SILENT_E, is_english_ending};
 
 use crate::rules::{Spec, TermSpec};
 
+/// How [`decide`] decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// A form code, or one type reaching the minimum score with no
+    /// runner-up within the ambiguity ratio.
+    Chosen,
+    /// Two types too close to choose.
+    Tie,
+    /// No type reaching the minimum score.
+    Unrecognised,
+}
+
+impl Outcome {
+    /// Whether a second reading that decided `second` does better than
+    /// this first one, as kommunlots keeps it: a type recognised where
+    /// none was, one chosen where two were too close.
+    pub fn bettered_by(self, second: Outcome) -> bool {
+        match self {
+            Outcome::Unrecognised => second != Outcome::Unrecognised,
+            Outcome::Tie => second == Outcome::Chosen,
+            Outcome::Chosen => false,
+        }
+    }
+}
+
 /// What a table reported for one enquiry: the rows that fired.
 #[derive(Clone, Copy, Debug)]
 pub struct Hit {
@@ -186,9 +211,11 @@ fn phrase_end(
 /// negative words present) if it reaches the minimum score and no runner-up
 /// is within the ambiguity ratio; else the first line. kommunlots' scoring,
 /// applied after the table (the peers' tables only say which rows fired).
-pub fn decide<'a>(spec: &'a Spec, hits: &mut [Hit]) -> &'a str {
+/// Also says how it was decided: a text no type was chosen for may be
+/// read again ([`crate::rules::takes_second_look`]).
+pub fn decide<'a>(spec: &'a Spec, hits: &mut [Hit]) -> (&'a str, Outcome) {
     if let Some(form) = hits.iter().find(|h| h.form) {
-        return &spec.types[form.ty].department;
+        return (&spec.types[form.ty].department, Outcome::Chosen);
     }
     hits.sort_unstable_by_key(|h| h.ty);
     let mut scored: Vec<(usize, f64)> = Vec::new();
@@ -208,11 +235,11 @@ pub fn decide<'a>(spec: &'a Spec, hits: &mut [Hit]) -> &'a str {
                 .first()
                 .is_some_and(|(_, s)| *s >= score * spec.policy.ambiguity_ratio)
             {
-                &spec.policy.first_line
+                (&spec.policy.first_line, Outcome::Tie)
             } else {
-                &spec.types[*best].department
+                (&spec.types[*best].department, Outcome::Chosen)
             }
         }
-        _ => &spec.policy.first_line,
+        _ => (&spec.policy.first_line, Outcome::Unrecognised),
     }
 }

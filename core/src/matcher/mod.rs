@@ -15,7 +15,7 @@
 //! Swedish typed without `å`, `ä` and `ö` is searched a second time, for the
 //! plain spellings of the terms that have them, by a second automaton built
 //! the first time such a text comes ([`plain`]); so is a Swedish text with
-//! the letters in which nothing was recognised as written
+//! the letters in which no type could be chosen as written
 //! ([`Matcher::find_again`]).
 //!
 //! A word that holds a found term and misses a longer term around it by one
@@ -259,7 +259,7 @@ impl Matcher {
     }
 
     /// [`Matcher::find`] again, for a text with `å`, `ä` or `ö` in which
-    /// nothing was recognised as written, if it takes a second look
+    /// no type could be chosen as written, if it takes a second look
     /// ([`text::takes_second_look`]): its terms are then also searched
     /// written without the letters. `None`, and `hits` and `out`
     /// untouched, if it takes none or no term is found so.

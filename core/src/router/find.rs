@@ -1,6 +1,6 @@
 //! Finding an enquiry's terms and scoring its types: once as the text
 //! reads, and a second time, typed without `å`, `ä` and `ö`, where that
-//! found nothing and the text may have been typed so
+//! chose no type and the text may have been typed so
 //! ([`SECOND_LOOK_NOTE`]).
 
 use super::Router;
@@ -9,11 +9,12 @@ use crate::matcher::TermRef;
 use crate::model::Channel;
 use crate::text::Reading;
 
-/// The trace's note when nothing was recognised in a text with `å`, `ä`
-/// or `ö` as written, and a term was then found written without them: the
-/// letters came with a name, a greeting or a signature, and the rest was
-/// typed without them ("Hej Göran! … sopkarlet … Mvh Åsa").
-pub const SECOND_LOOK_NOTE: &str = "inget ärendeslag kändes igen i texten som den är skriven; den har då också lästs som skriven utan å, ä och ö, och ord med dem som skrivna med a och o";
+/// The trace's note when no type could be chosen in a text with `å`, `ä`
+/// or `ö` as written (none was recognised, or two were too close), and a
+/// term written without them then decided: the letters came with a name,
+/// a greeting or a signature, and the rest was typed without them ("Hej
+/// Göran! … sopkarlet … Mvh Åsa").
+pub const SECOND_LOOK_NOTE: &str = "inget ärendeslag kunde väljas i texten som den är skriven; den har då också lästs som skriven utan å, ä och ö, och ord med dem som skrivna med a och o";
 
 impl Router {
     /// Finds the terms in `s.normalized` into `s.hits` and `s.terms`
@@ -21,11 +22,12 @@ impl Router {
     /// terms counted ([`crate::matcher::Matcher::find_near_longer`]), and
     /// scores the types that take `channel` into `s.scored`.
     ///
-    /// Where no type reaches the minimum score and the text takes a second
-    /// look ([`crate::text::takes_second_look`]), it is searched again,
-    /// also for the terms written without `å`, `ä` and `ö`; that reading
-    /// is kept if a type then reaches the minimum score, and the first one
-    /// otherwise.
+    /// Where that chooses no type (none reaches the minimum score, or the
+    /// next is too close) and the text takes a second look
+    /// ([`crate::text::takes_second_look`]), it is searched again, also
+    /// for the terms written without `å`, `ä` and `ö`. That reading is
+    /// kept if it does better: a type recognised where none was, one type
+    /// chosen where two were too close. Else the first one stands.
     ///
     /// Returns how the text was read for the terms with the letters, and
     /// the near spellings that count.
@@ -35,11 +37,11 @@ impl Router {
         channel: Option<Channel>,
     ) -> (Reading, Vec<TermRef>) {
         let first = self.find_terms(s, channel);
-        if self.recognises(&s.scored) || first.0 != Reading::Written {
+        if first.0 != Reading::Written || self.chooses(&s.scored) {
             return first;
         }
-        // Rare (an enquiry nothing recognised), so the second reading gets
-        // buffers of its own, and the first one's stay if it is kept.
+        // Rare (an enquiry no type was chosen for), so the second reading
+        // gets buffers of its own, and the first one's stay if it is kept.
         let (mut hits, mut terms, mut scored) = (Vec::new(), Vec::new(), Vec::new());
         let again = self
             .matcher
@@ -51,7 +53,12 @@ impl Router {
             .matcher
             .find_near_longer(&s.normalized, &mut hits, &mut terms);
         self.score(&terms, channel, &mut scored);
-        if !self.recognises(&scored) {
+        let better = if self.recognises(&s.scored) {
+            self.chooses(&scored)
+        } else {
+            self.recognises(&scored)
+        };
+        if !better {
             return first;
         }
         (s.hits, s.terms, s.scored) = (hits, terms, scored);
@@ -73,5 +80,19 @@ impl Router {
         scored
             .first()
             .is_some_and(|&(_, score)| score >= self.min_score)
+    }
+
+    /// Whether `scored` (best first) chooses one type: the best reaches the
+    /// minimum score and the next is not within the ambiguity ratio of it.
+    fn chooses(&self, scored: &[(usize, f64)]) -> bool {
+        match scored {
+            [(_, best), rest @ ..] => {
+                *best >= self.min_score
+                    && rest
+                        .first()
+                        .is_none_or(|&(_, next)| next < best * self.ambiguity_ratio)
+            }
+            [] => false,
+        }
     }
 }

@@ -10,10 +10,10 @@
 //! it also has a word that only plain typing writes ([`PLAIN_WORDS`]: `pa`,
 //! `nar`, `behover` …): then the letters came with a name, a signature or
 //! a quoted reply ("Skickat från min iPhone"), and the rest was typed
-//! plain. Where nothing is recognised in it as written, a Swedish text
-//! with the letters gets a second look ([`takes_second_look`]): the
-//! letters then came with names at both ends, or `forskola` was a typing
-//! error beside them. An English text is read as written, where plain
+//! plain. Where no type can be chosen in it as written (none is
+//! recognised, or two are too close), a Swedish text with the letters gets
+//! a second look ([`takes_second_look`]): the letters may have come with
+//! names at both ends, or `forskola` was a typing error beside them. An English text is read as written, where plain
 //! Swedish stems are English words (`smällare` is `small`).
 //!
 //! Written by hand: the three letters are two bytes each in normalised
@@ -153,8 +153,8 @@ pub(crate) enum Reading {
     /// its ends, beside a word that only plain typing writes.
     MostlyPlain,
     /// Also as typed without the letters, on a second look
-    /// ([`takes_second_look`]): the text has them, nothing was recognised
-    /// in it as written, and its words read as Swedish.
+    /// ([`takes_second_look`]): the text has them, no type could be
+    /// chosen in it as written, and its words read as Swedish.
     SecondLook,
 }
 
@@ -170,7 +170,7 @@ pub(crate) enum Reading {
 ///   plain. Only the two ends are looked at: a routing looks up each word
 ///   it reads, and a text typed with the letters has one within a few
 ///   words of each end. Elsewhere, a text with them is read plain only
-///   where nothing was recognised in it as written ([`takes_second_look`]).
+///   where no type could be chosen in it as written ([`takes_second_look`]).
 pub(crate) fn reading(text: &[u8]) -> Reading {
     if let Some(first) = text.windows(2).position(is_letter) {
         let last = text.windows(2).rposition(is_letter).unwrap_or(first);
@@ -190,16 +190,17 @@ pub(crate) fn reading(text: &[u8]) -> Reading {
 }
 
 /// Whether normalised `text`, which has `å`, `ä` or `ö` and is read as
-/// written ([`reading`]), is read again as typed without them when
-/// nothing was recognised in it: when its words read as Swedish, not
-/// English (as a text without the letters must to be read plain).
+/// written ([`reading`]), is read again as typed without them when no
+/// type could be chosen in it (none recognised, or two too close): when
+/// its words read as Swedish, not English (as a text without the letters
+/// must to be read plain).
 ///
 /// The letters then came with a name, a greeting or a signature at both
 /// ends of a text typed plain ("Hej Göran! … Mvh Åsa"), or with one that
 /// has none of the [`PLAIN_WORDS`] ("Vart sopkarl har blivit stulet. Mvh
-/// Sören"): as written the text says nothing to the rules, so a typing
+/// Sören"): as written the text says too little to the rules, so a typing
 /// error is the likelier reading of `sopkarl` than a word the rules do not
-/// know. Only an enquiry nothing recognised pays for the question.
+/// know. Only an enquiry no type was chosen for pays for the question.
 pub(crate) fn takes_second_look(text: &[u8]) -> bool {
     reading(text) == Reading::Written && has_swedish_letters(text) && reads_swedish(text)
 }
