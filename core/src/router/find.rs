@@ -40,14 +40,25 @@ impl Router {
         if first.0 != Reading::Written || self.chooses(&s.scored) {
             return first;
         }
-        // Rare (an enquiry no type was chosen for), so the second reading
-        // gets buffers of its own, and the first one's stay if it is kept.
+        self.second_look(s, channel).unwrap_or(first)
+    }
+
+    /// The second look of [`Router::find_scored`], after a first that chose
+    /// no type: the second reading, now in `s`, if it is kept; else `None`
+    /// and `s` as the first left it.
+    fn second_look(
+        &self,
+        s: &mut Scratch,
+        channel: Option<Channel>,
+    ) -> Option<(Reading, Vec<TermRef>)> {
+        // Rare, so the second reading gets buffers of its own, and the
+        // first one's stay if it is not kept.
         let (mut hits, mut terms, mut scored) = (Vec::new(), Vec::new(), Vec::new());
         let again = self
             .matcher
             .find_again(&s.normalized, &mut hits, &mut terms);
         if again != Some(Reading::SecondLook) {
-            return first;
+            return None;
         }
         let near = self
             .matcher
@@ -59,10 +70,10 @@ impl Router {
             self.recognises(&scored)
         };
         if !better {
-            return first;
+            return None;
         }
         (s.hits, s.terms, s.scored) = (hits, terms, scored);
-        (Reading::SecondLook, near)
+        Some((Reading::SecondLook, near))
     }
 
     /// [`Router::find_scored`] without the second look.
