@@ -13,8 +13,9 @@
 //! plain. Where no type can be chosen in it as written (none is
 //! recognised, or two are too close), a Swedish text with the letters gets
 //! a second look ([`takes_second_look`]): the letters may have come with
-//! names at both ends, or `forskola` was a typing error beside them. An English text is read as written, where plain
-//! Swedish stems are English words (`smällare` is `small`).
+//! names at both ends, or `forskola` was a typing error beside them. An
+//! English text is read as written, where plain Swedish stems are English
+//! words (`smällare` is `small`).
 //!
 //! Written by hand: the three letters are two bytes each in normalised
 //! (lower-case, NFC) text, and these are byte comparisons, not a general
