@@ -22,12 +22,19 @@ const NOISE: &[&str] = &[
 /// without its channel, and joined with the text of another case (which
 /// gives clear winners, ambiguous pairs and negative words across types);
 /// a text with `å`, `ä` or `ö` also typed without them, alone, wrapped
-/// in the e-mail, where it has a word only plain typing writes with a
+/// in the e-mail, and where it has a word only plain typing writes with a
 /// signature that has the letters (all three engines then search the
-/// terms' plain spellings), and between a greeting and a signature with
-/// the letters (read plain on a second look where no type is chosen as
-/// written); each form code in lower case with spaces around it, and
-/// once unknown with text; plus a few texts that match nothing.
+/// terms' plain spellings); each form code in lower case with spaces
+/// around it, and once unknown with text; plus a few texts that match
+/// nothing.
+///
+/// Not between a greeting and a signature with the letters ("Hej Göran!
+/// … Mvh Åsa"): read as written first, such a text has words typed plain
+/// one letter off a longer term around a shorter one found in them
+/// ("sophamtningen", `sop` in it, one letter off `sophämtning`), which
+/// kommunlots counts as the longer term and the peers do not (README,
+/// session 16). The second look is met in the wrapped e-mails of the
+/// cases typed plain.
 pub fn build(router: &Router) -> Vec<Enquiry> {
     let tests: Vec<&Enquiry> = router.tests().iter().map(|t| &t.enquiry).collect();
     let texts: Vec<&str> = tests.iter().filter_map(|e| e.text.as_deref()).collect();
@@ -62,11 +69,6 @@ pub fn build(router: &Router) -> Vec<Enquiry> {
                     typed.text = Some(signed);
                     corpus.push(typed);
                 }
-                // Between names with the letters: read plain on a second
-                // look where no type is chosen as written.
-                let mut greeted = (*e).clone();
-                greeted.text = Some(format!("Hej Göran!\n{plain}\nMvh Åsa"));
-                corpus.push(greeted);
             }
             if e.channel.is_some() {
                 let mut any = (*e).clone();
