@@ -1,5 +1,6 @@
 //! A corpus of labelled enquiries: real enquiries, each with the department
-//! (and perhaps the type) it should reach, one JSON object a line:
+//! (and perhaps the type, the ROSA level, and whether the first line
+//! handles it) it should reach, one JSON object a line:
 //!
 //! ```json
 //! {"text": "Varför har ni inte plogat Storgatan?", "channel": "email", "department": "teknik", "type": "snorojning"}
@@ -41,6 +42,14 @@ pub struct LabelledEnquiry {
     /// The type it should reach, where the keeper of the corpus knows it.
     #[serde(default, rename = "type")]
     pub enquiry_type: Option<String>,
+    /// The ROSA level (1–6) it should have, where the keeper knows it but
+    /// perhaps not the type: a service manager's "this is a decision".
+    #[serde(default)]
+    pub level: Option<u8>,
+    /// Whether the first-line customer service should handle it, where
+    /// the keeper knows: what the ROSA policy should make of it.
+    #[serde(default)]
+    pub first_line: Option<bool>,
     /// Why the rules do not yet route it right: it is expected to miss.
     #[serde(default)]
     pub known_miss: Option<String>,
@@ -59,7 +68,8 @@ pub struct LabelledEnquiry {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
-    /// It reached its department (and its type, where one is given).
+    /// It reached its department (and its type, level and first line,
+    /// where they are given).
     Right,
     /// It did not, and it is not a known miss: something to fix.
     Wrong,
@@ -114,21 +124,27 @@ impl LabelledEnquiry {
     }
 
     /// Whether `decision` is where this enquiry should go: its department,
-    /// and its type where one is given.
+    /// and its type, level and first line where they are given.
     pub fn reached_by(&self, decision: &Decision) -> bool {
         *decision.department == *self.department
             && self
                 .enquiry_type
                 .as_deref()
                 .is_none_or(|t| decision.enquiry_type.as_deref() == Some(t))
+            && self.level.is_none_or(|l| decision.rosa_level == Some(l))
+            && self.first_line.is_none_or(|f| decision.first_line == f)
     }
 }
 
 impl Router {
     /// What is wrong with the labels of `labelled`, if anything: a
     /// department or a type this rule set does not have, with the nearest
-    /// one it has ("did you mean"). The first line's department counts.
+    /// one it has ("did you mean"), or a level outside 1–6. The first
+    /// line's department counts.
     pub fn label_error(&self, labelled: &LabelledEnquiry) -> Option<String> {
+        if let Some(level) = labelled.level.filter(|l| !(1..=6).contains(l)) {
+            return Some(format!("level {level} is outside the ROSA levels 1–6"));
+        }
         let mut departments: Vec<&str> = self.departments().map(|(id, _)| id).collect();
         departments.push(&self.first_line.id);
         let types: Vec<&str> = self.types.iter().map(|t| &*t.id).collect();
@@ -211,6 +227,30 @@ mod tests {
         assert_eq!(
             error(r#"{"text": "x", "department": "teknik", "type": "snorojning"}"#),
             None
+        );
+    }
+
+    #[test]
+    fn a_level_or_first_line_label_must_be_met_too() {
+        let router = Router::from_dir("../rules/klippan").unwrap_or_else(|e| unreachable!("{e}"));
+        let line =
+            |json: &str| LabelledEnquiry::from_json(json).unwrap_or_else(|e| unreachable!("{e}"));
+        let verdict = |json: &str| router.check_labelled(&line(json)).verdict;
+        // Snow clearing: level 1, handled by the first line.
+        let snow = r#""text": "Varför har ni inte plogat Storgatan?", "department": "teknik""#;
+        let right = format!(r#"{{{snow}, "level": 1, "first_line": true}}"#);
+        assert_eq!(verdict(&right), Verdict::Right);
+        let level = format!(r#"{{{snow}, "level": 5}}"#);
+        assert_eq!(verdict(&level), Verdict::Wrong);
+        let department = format!(r#"{{{snow}, "first_line": false}}"#);
+        assert_eq!(verdict(&department), Verdict::Wrong);
+        // An enquiry no type claims has no level.
+        let none = r#"{"text": "Hej", "department": "kundtjanst", "level": 1}"#;
+        assert_eq!(verdict(none), Verdict::Wrong);
+        let bad = format!(r#"{{{snow}, "level": 7}}"#);
+        assert_eq!(
+            router.label_error(&line(&bad)).as_deref(),
+            Some("level 7 is outside the ROSA levels 1–6")
         );
     }
 

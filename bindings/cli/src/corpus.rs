@@ -99,20 +99,39 @@ pub fn check(router: &Router, path: &Path) -> Result<Report, CliError> {
     })
 }
 
+/// How a failure shows who handles an enquiry.
+fn handled_by(first_line: bool) -> &'static str {
+    if first_line {
+        ", handled by the first line"
+    } else {
+        ", handled by the department"
+    }
+}
+
 /// Writes the report for a person: a summary line, then each failure and
 /// each unreadable line.
 pub fn print_text(out: &mut impl Write, report: &Report) -> io::Result<()> {
     let file = report.path.display();
     for (number, labelled, checked) in report.checked().filter(|(_, _, c)| c.verdict.fails()) {
         let d = &checked.decision;
-        let got = d.enquiry_type.as_deref().map_or_else(
+        let mut got = d.enquiry_type.as_deref().map_or_else(
             || format!("{} ({})", d.department, output::status_name(d.status)),
             |ty| format!("{} ({ty})", d.department),
         );
-        let expected = labelled.enquiry_type.as_deref().map_or_else(
+        let mut expected = labelled.enquiry_type.as_deref().map_or_else(
             || labelled.department.clone(),
             |ty| format!("{} ({ty})", labelled.department),
         );
+        // The level and the first line, where the line names them.
+        if let Some(level) = labelled.level {
+            expected.push_str(&format!(", level {level}"));
+            let got_level = d.rosa_level.map_or("none".to_owned(), |l| l.to_string());
+            got.push_str(&format!(", level {got_level}"));
+        }
+        if let Some(first_line) = labelled.first_line {
+            expected.push_str(handled_by(first_line));
+            got.push_str(handled_by(d.first_line));
+        }
         writeln!(out, "\n---- {file}:{number} ----")?;
         if let Some(text) = &labelled.text {
             writeln!(out, "  text:     {text:?}")?;

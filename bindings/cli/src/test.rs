@@ -28,10 +28,11 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Also route a corpus of labelled enquiries: JSON Lines of
-    /// `{"text", "channel", "form", "department", "type", "known_miss"}`
-    /// (rules/README.md, "A corpus of real enquiries"). Fails on an
-    /// enquiry that misses its department, and on a `known_miss` that no
-    /// longer misses.
+    /// `{"text", "channel", "form", "department", "type", "level",
+    /// "first_line", "known_miss"}` (rules/README.md, "A corpus of real
+    /// enquiries"). Fails on an enquiry that misses its department (or the
+    /// type, level or first line its line names), and on a `known_miss`
+    /// that no longer misses.
     #[arg(long, value_name = "FILE")]
     pub corpus: Option<PathBuf>,
 }

@@ -120,6 +120,36 @@ fn a_wrong_enquiry_and_a_fixed_known_miss_fail_with_why() {
 }
 
 #[test]
+fn a_level_or_first_line_the_line_names_is_checked_and_shown() {
+    // Snow clearing is level 1, handled by the first line.
+    let right = r#"{"text": "Varför har ni inte plogat Storgatan?", "department": "teknik", "level": 1, "first_line": true}"#;
+    let wrong = r#"{"text": "Varför har ni inte plogat Storgatan?", "department": "teknik", "level": 5, "first_line": false}"#;
+    let outside = r#"{"text": "Snö?", "department": "teknik", "level": 9}"#;
+    let corpus = TempCorpus::new("levels", &[right, wrong, outside]);
+    let o = test_corpus(&corpus, &[]);
+    assert_eq!(code(&o), 65, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(!out.contains(&format!("{}:1 ", corpus.path())), "{out}");
+    assert!(
+        out.contains(
+            "  expected: teknik, level 5, handled by the department\n  got:      teknik (snorojning), level 1, handled by the first line"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "error: {}:3: level 9 is outside the ROSA levels 1–6",
+            corpus.path()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(": 1 reached their department, 1 wrong, 0 known misses, 0 known misses fixed, 1 unreadable lines"),
+        "{out}"
+    );
+}
+
+#[test]
 fn an_unreadable_line_is_named_and_the_rest_still_checked() {
     let typo = r#"{"text": "x", "departement": "teknik"}"#;
     let tekink = r#"{"text": "Snö?", "department": "tekink"}"#;
