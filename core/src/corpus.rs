@@ -96,7 +96,9 @@ pub struct Checked {
     pub decision: Decision,
     /// What came of it.
     pub verdict: Verdict,
-    /// Why the enquiry did not go to the type it names (when it did not).
+    /// Why the enquiry did not go to the type it names (when it did not;
+    /// `None` where that type was chosen and a level or first line the
+    /// line names missed).
     pub why_not: Option<WhyNot>,
 }
 
@@ -173,10 +175,12 @@ impl Router {
             (false, true) => Verdict::KnownMiss,
             (true, true) => Verdict::FixedKnownMiss,
         };
-        let why_not = if right {
+        // Why not the type it names, unless that type was chosen (and a
+        // level or the first line it names was what missed).
+        let ty = labelled.enquiry_type.as_deref();
+        let why_not = if right || decision.enquiry_type.as_deref() == ty {
             None
         } else {
-            let ty = labelled.enquiry_type.as_deref();
             ty.and_then(|ty| self.why_not(&enquiry, ty))
         };
         Checked {
@@ -244,6 +248,13 @@ mod tests {
         assert_eq!(verdict(&level), Verdict::Wrong);
         let department = format!(r#"{{{snow}, "first_line": false}}"#);
         assert_eq!(verdict(&department), Verdict::Wrong);
+        // The type it names was chosen: no "why not" for it.
+        let typed = format!(r#"{{{snow}, "type": "snorojning", "level": 5}}"#);
+        let checked = router.check_labelled(&line(&typed));
+        assert_eq!((checked.verdict, checked.why_not), (Verdict::Wrong, None));
+        let other = format!(r#"{{{snow}, "type": "gatubelysning", "level": 3}}"#);
+        let why = router.check_labelled(&line(&other)).why_not;
+        assert_eq!(why.map(|w| w.enquiry_type), Some("gatubelysning".into()));
         // An enquiry no type claims has no level.
         let none = r#"{"text": "Hej", "department": "kundtjanst", "level": 1}"#;
         assert_eq!(verdict(none), Verdict::Wrong);
