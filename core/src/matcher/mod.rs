@@ -255,7 +255,16 @@ impl Matcher {
         hits: &mut Vec<Hit>,
         out: &mut Vec<TermRef>,
     ) -> Reading {
-        self.find_read(normalized, text::reading(normalized), hits, out)
+        let reading = text::reading(normalized);
+        hits.clear();
+        self.written.hits(normalized, hits);
+        let written = hits.len();
+        if reading != Reading::Written {
+            if let Some(keys) = self.unaccented.keys(&self.written) {
+                keys.hits(normalized, hits);
+            }
+        }
+        self.settle(normalized, reading, written, hits, out)
     }
 
     /// [`Matcher::find`] again, for a text with `å`, `ä` or `ö` in which
@@ -274,6 +283,7 @@ impl Matcher {
         }
         // Most such texts have no plain spelling of a term: those are told
         // by the one automaton, before the written terms are searched again.
+        // Those hits then join the written terms' without a second scan.
         let keys = self.unaccented.keys(&self.written)?;
         let mut plain = Vec::new();
         keys.hits(normalized, &mut plain);
@@ -281,26 +291,27 @@ impl Matcher {
         if !plain.iter().any(subject) {
             return None;
         }
-        Some(self.find_read(normalized, Reading::SecondLook, hits, out))
-    }
-
-    /// [`Matcher::find`] with the text read as `reading` says.
-    #[inline(always)]
-    fn find_read(
-        &self,
-        normalized: &[u8],
-        reading: Reading,
-        hits: &mut Vec<Hit>,
-        out: &mut Vec<TermRef>,
-    ) -> Reading {
         hits.clear();
         self.written.hits(normalized, hits);
         let written = hits.len();
-        if reading != Reading::Written {
-            if let Some(keys) = self.unaccented.keys(&self.written) {
-                keys.hits(normalized, hits);
-            }
-        }
+        hits.append(&mut plain);
+        Some(self.settle(normalized, Reading::SecondLook, written, hits, out))
+    }
+
+    /// The end of [`Matcher::find`] and [`Matcher::find_again`]: `hits`
+    /// holds the written terms' hits, then from index `written` those of
+    /// their plain spellings. Drops those in street names, resolves the
+    /// rest into `out`, and returns `reading` if a plain spelling counted,
+    /// else [`Reading::Written`].
+    #[inline(always)]
+    fn settle(
+        &self,
+        normalized: &[u8],
+        reading: Reading,
+        written: usize,
+        hits: &mut Vec<Hit>,
+        out: &mut Vec<TermRef>,
+    ) -> Reading {
         // A citizen's address is not what the enquiry is about. `retain`
         // visits the hits in order, so the index tells the plain ones.
         let (mut index, mut unaccented) = (0, false);
