@@ -101,7 +101,7 @@ impl Router {
                 *best >= self.min_score
                     && rest
                         .first()
-                        .is_none_or(|&(_, next)| next < best * self.ambiguity_ratio)
+                        .is_none_or(|&(_, next)| !self.too_close(*best, next))
             }
             [] => false,
         }

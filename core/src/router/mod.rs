@@ -380,7 +380,7 @@ impl Router {
             [(best, score), rest @ ..] if *score >= self.min_score => {
                 let close: Vec<usize> = rest
                     .iter()
-                    .take_while(|(_, s)| *s >= score * self.ambiguity_ratio)
+                    .take_while(|&&(_, s)| self.too_close(*score, s))
                     .map(|(ty, _)| *ty)
                     .collect();
                 if close.is_empty() {
@@ -427,6 +427,12 @@ impl Router {
             self.forms.get(code)
         };
         found.map(|&t| t as usize)
+    }
+
+    /// Whether a type scoring `other` is too close to the best, scoring
+    /// `best`, for the best to be chosen (`ambiguity_ratio`).
+    fn too_close(&self, best: f64, other: f64) -> bool {
+        other >= best * self.ambiguity_ratio
     }
 
     /// Scores every type with a hit, best first (ties in rule order), into

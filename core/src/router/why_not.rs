@@ -178,8 +178,8 @@ impl Router {
             && decision.candidates.iter().any(|c| c.enquiry_type == ty.id)
         {
             let close = decision.candidates.iter();
-            let close = close
-                .filter(|c| c.enquiry_type != ty.id && c.score >= why.score * self.ambiguity_ratio);
+            let close =
+                close.filter(|c| c.enquiry_type != ty.id && self.too_close(why.score, c.score));
             WhyNotReason::TooClose {
                 close: close.map(|c| c.enquiry_type.clone()).collect(),
             }
