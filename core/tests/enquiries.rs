@@ -180,8 +180,9 @@ fn plain_enquiries_signed_with_the_letters_route_as_plain_ones() {
 #[test]
 fn plain_enquiries_between_greetings_with_the_letters_are_read_plain_too() {
     // "Hej Göran!" and "Mvh Åsa" bring the letters to both ends of a text
-    // typed plain: no type can be chosen in it as written, so it is read
-    // again without them, as the plain text is.
+    // typed plain: with a word only plain typing writes between them it is
+    // read plain from the start; without one, no type can be chosen in it
+    // as written, and it is read again without them, as the plain text is.
     let router = klippan();
     let cases = cases_with_the_letters();
     let (mut lost, mut reached) = (Vec::new(), 0);
@@ -203,10 +204,13 @@ fn plain_enquiries_between_greetings_with_the_letters_are_read_plain_too() {
     assert!(lost.is_empty(), "{}", lost.join("\n"));
     // Of the 2,216 there were when this came, 2,069 reached their
     // department and type; read as written only, 1,400 did (and typed
-    // plain without the greetings, 2,211). The rest chose a type as
-    // written, from a term without the letters, and were not read again.
+    // plain without the greetings, 2,211). Of 2,278 later, 2,200 reached
+    // their department: the rest chose a type as written, from a term
+    // without the letters, and were not read again. Read plain from the
+    // start when the letters are few and a plain word stands between
+    // them, 2,239 reach department and type.
     assert!(
-        reached * 100 >= cases.len() * 92,
+        reached * 100 >= cases.len() * 97,
         "{reached} of {}",
         cases.len()
     );

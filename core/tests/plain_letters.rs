@@ -71,8 +71,9 @@ fn with_the_letters_a_text_is_read_as_written() {
 fn a_text_with_the_letters_no_type_is_chosen_for_as_written_is_read_plain_too() {
     let router = klippan();
     for text in [
-        // Letters at both ends: a greeting and a signature with names.
-        "Hej Göran! Min son behover plats pa forskola fran augusti. Hälsningar Åsa",
+        // Letters at both ends, a greeting and a signature with names, and
+        // none of the plain words between them.
+        "Hej Göran! Min son vill ha plats i forskola till augusti. Hälsningar Åsa",
         // None of the plain words: a typing error, or a signature.
         "Jag vill ansöka om plats i forskolan",
         "Plats i forskola till hosten. Mvh Sören",
@@ -123,6 +124,8 @@ fn letters_in_a_signature_or_greeting_leave_a_plain_text_plain() {
         format!("{body}\nMvh Åsa Jönsson"),
         format!("Hej Göran!\n{body}"),
         format!("Re: Ditt ärende\n{body}"),
+        // At both ends, with few letters and plain words between them.
+        format!("Hej Göran!\n{body}\nMvh Åsa Jönsson"),
     ] {
         let d = route(&router, &text);
         assert_eq!(d.department.as_ref(), "narab", "{text}");
@@ -139,6 +142,16 @@ fn letters_in_a_signature_or_greeting_leave_a_plain_text_plain() {
             d.explanation.text
         );
     }
+    // As written, `loppis` alone would choose the tip about events; read
+    // plain, "loppis på torget" is the use of a public place.
+    let d = route(
+        &router,
+        "Hej Göran! Vi vill ha en loppis pa torget en lordag i maj, hur ansoker vi om plats? \
+         Mvh Åsa",
+    );
+    assert_eq!(d.enquiry_type.as_deref(), Some("offentlig-plats"));
+    assert_eq!(terms(&d), ["loppis på torget"]);
+    assert_eq!(d.explanation.trace.notes, [MOSTLY_UNACCENTED_NOTE]);
     // Typed with the letters, the same enquiry says nothing of them.
     let d = route(
         &router,
@@ -151,11 +164,12 @@ fn letters_in_a_signature_or_greeting_leave_a_plain_text_plain() {
 #[test]
 fn a_text_recognised_as_written_is_not_read_again() {
     let router = klippan();
-    // Both ends have the letters, and the stem `sop` of another type's
-    // term finds "sopkarlet" as written: that reading stands.
+    // Both ends have the letters, none of the plain words stands between
+    // them, and the stem `sop` of another type's term finds "sopkarlet" as
+    // written: that reading stands.
     let d = route(
         &router,
-        "Hej Göran! Nar tommer ni sopkarlet pa Storgatan? Mvh Åsa",
+        "Hej Göran! Tommer ni sopkarlet vid Storgatan i dag? Mvh Åsa",
     );
     assert!(!terms(&d).contains(&"sopkärl"), "{:?}", terms(&d));
     assert!(d.explanation.trace.notes.is_empty());

@@ -8,12 +8,13 @@
 //! one of the letters was typed on a keyboard that has them, and its other
 //! words are taken as written (there `forskola` is a typing error), unless
 //! it also has a word that only plain typing writes ([`PLAIN_WORDS`]: `pa`,
-//! `nar`, `behover` …): then the letters came with a name, a signature or
-//! a quoted reply ("Skickat från min iPhone"), and the rest was typed
-//! plain. Where no type can be chosen in it as written (none is
+//! `nar`, `behover` …) before the first of them or after the last, or has
+//! only a few of them: then the letters came with a name, a signature or
+//! a quoted reply ("Skickat från min iPhone", "Hej Göran! … Mvh Åsa"), and
+//! the rest was typed plain. Where no type can be chosen in it as written (none is
 //! recognised, or two are too close), a Swedish text with the letters gets
 //! a second look ([`takes_second_look`]): the letters may have come with
-//! names at both ends, or `forskola` was a typing error beside them. An
+//! names and no plain word, or `forskola` was a typing error beside them. An
 //! English text is read as written, where plain Swedish stems are English
 //! words (`smällare` is `small`).
 //!
@@ -62,9 +63,9 @@ pub const SWEDISH_WORDS: &[&str] = &[
 ///
 /// A text with one of them is Swedish, and read as typed without the
 /// letters even where it has some of them, if one of these words comes
-/// before the first of them or after the last: a name, a greeting, a
-/// signature or a quoted reply brought those in ("Skickat från min
-/// iPhone", "Mvh Åsa").
+/// before the first of them or after the last, or anywhere when it has at
+/// most four of them: a name, a greeting, a signature or a quoted reply
+/// brought those in ("Skickat från min iPhone", "Hej Göran! … Mvh Åsa").
 pub const PLAIN_WORDS: &[&str] = &[
     "anmala",
     "anmaler",
@@ -151,7 +152,8 @@ pub(crate) enum Reading {
     /// Also as typed without the letters: the text has none of them.
     Plain,
     /// Also as typed without the letters: the text has them only towards
-    /// its ends, beside a word that only plain typing writes.
+    /// its ends, beside a word that only plain typing writes, or it has
+    /// only a few of them, and such a word between.
     MostlyPlain,
     /// Also as typed without the letters, on a second look
     /// ([`takes_second_look`]): the text has them, no type could be
@@ -170,13 +172,20 @@ pub(crate) enum Reading {
 ///   greeting, a signature or a quoted reply at one end of a text typed
 ///   plain. Only the two ends are looked at: a routing looks up each word
 ///   it reads, and a text typed with the letters has one within a few
-///   words of each end. Elsewhere, a text with them is read plain only
-///   where no type could be chosen in it as written ([`takes_second_look`]).
+///   words of each end.
+/// - It also is when it has at most [`NAME_LETTERS`] of them and one of the
+///   [`PLAIN_WORDS`] between the first and the last ([`names_between`]):
+///   names at both ends of a text typed plain.
+///
+/// Elsewhere, a text with them is read plain only where no type could be
+/// chosen in it as written ([`takes_second_look`]).
 pub(crate) fn reading(text: &[u8]) -> Reading {
-    if let Some(first) = text.windows(2).position(is_letter) {
-        let last = text.windows(2).rposition(is_letter).unwrap_or(first);
+    if let Some(first) = first_letter(text) {
+        let last = last_letter(text).unwrap_or(first);
         let (before, after) = (&text[..first], text.get(last + 2..).unwrap_or_default());
-        let plain = words(before).any(is_plain_word) || words(after).any(is_plain_word);
+        let plain = words(before).any(is_plain_word)
+            || words(after).any(is_plain_word)
+            || names_between(text.get(first..last + 2).unwrap_or_default());
         return if plain {
             Reading::MostlyPlain
         } else {
@@ -190,16 +199,38 @@ pub(crate) fn reading(text: &[u8]) -> Reading {
     }
 }
 
+/// How many `å`, `ä` and `ö` a text may have and still be read as typed
+/// plain between them ([`names_between`]): those of a greeting's name and
+/// a signature's first name and surname ("Hej Göran! … Mvh Åsa
+/// Jönsson"). A text typed with the letters has one in about every fifth
+/// word.
+const NAME_LETTERS: usize = 4;
+
+/// Whether `middle`, a normalised text from its first `å`, `ä` or `ö` to
+/// its last, has at most [`NAME_LETTERS`] of them, and one of its words is
+/// one of the [`PLAIN_WORDS`]: the letters came with names at both ends of
+/// a text typed plain ("Hej Göran! … pa torget … Mvh Åsa"), or one of them
+/// was a typing error in a short text, whose plain spellings are then
+/// searched as well.
+///
+/// The letters' first byte ([`LEAD`], also that of `é`, `ü` and the other
+/// Latin-1 letters, which count too) is counted first, with `memchr`: a
+/// text typed with the letters has too many, and only a text with few has
+/// its words looked up.
+fn names_between(middle: &[u8]) -> bool {
+    memchr::memchr_iter(LEAD, middle).count() <= NAME_LETTERS && words(middle).any(is_plain_word)
+}
+
 /// Whether normalised `text`, which has `å`, `ä` or `ö` and is read as
 /// written ([`reading`]), is read again as typed without them when no
 /// type could be chosen in it (none recognised, or two too close): when
 /// its words read as Swedish, not English (as a text without the letters
 /// must to be read plain).
 ///
-/// The letters then came with a name, a greeting or a signature at both
-/// ends of a text typed plain ("Hej Göran! … Mvh Åsa"), or with one that
-/// has none of the [`PLAIN_WORDS`] ("Vart sopkarl har blivit stulet. Mvh
-/// Sören"): as written the text says too little to the rules, so a typing
+/// The letters then came with names at both ends of a text typed plain
+/// without any of the [`PLAIN_WORDS`] ("Hej Göran! Plats i forskola till
+/// hosten. Mvh Åsa"), or with a signature and none of them ("Vart sopkarl
+/// har blivit stulet. Mvh Sören"): as written the text says too little to the rules, so a typing
 /// error is the likelier reading of `sopkarl` than a word the rules do not
 /// know. Only an enquiry no type was chosen for pays for the question.
 pub(crate) fn takes_second_look(text: &[u8]) -> bool {
@@ -228,7 +259,34 @@ fn words(text: &[u8]) -> impl Iterator<Item = &[u8]> {
 
 /// Whether normalised `text` has an `å`, `ä` or `ö`.
 pub(crate) fn has_swedish_letters(text: &[u8]) -> bool {
-    text.windows(2).any(is_letter)
+    first_letter(text).is_some()
+}
+
+/// Where the first `å`, `ä` or `ö` of normalised `text` is. `memchr` finds
+/// their shared first byte ([`LEAD`]), which is rare in Swedish text
+/// otherwise.
+fn first_letter(text: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| memchr::memchr(LEAD, rest)) {
+        let at = from + at;
+        if is_letter(text.get(at..).unwrap_or_default()) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Where the last `å`, `ä` or `ö` of normalised `text` is.
+fn last_letter(text: &[u8]) -> Option<usize> {
+    let mut to = text.len();
+    while let Some(at) = text.get(..to).and_then(|rest| memchr::memrchr(LEAD, rest)) {
+        if is_letter(text.get(at..).unwrap_or_default()) {
+            return Some(at);
+        }
+        to = at;
+    }
+    None
 }
 
 /// Whether `pair`, two bytes of normalised text, is an `å`, `ä` or `ö`.
@@ -331,11 +389,23 @@ mod tests {
         assert_eq!(read(signed), Reading::MostlyPlain);
         let greeted = " hej göran nar tommer ni sopkarlet ";
         assert_eq!(read(greeted), Reading::MostlyPlain);
-        // Between words with the letters, a plain word is a typing error.
-        assert_eq!(read(" när tömmer ni pa gatan sopkärlet "), Reading::Written);
-        // Letters at both ends: the plain words between are not looked at.
-        let both = " hej göran nar tommer ni sopkarlet mvh åsa ";
-        assert_eq!(read(both), Reading::Written);
+        // Between many words with the letters, a plain word is a typing
+        // error.
+        let typed = " när tömmer ni pa gatan vårt sopkärl i år ";
+        assert_eq!(read(typed), Reading::Written);
+        // Letters at both ends: names, when there are few of them.
+        let both = " hej göran nar tommer ni sopkarlet mvh åsa jönsson ";
+        assert_eq!(read(both), Reading::MostlyPlain);
+        let five = " hej göran nar tommer ni sopkarlet med vänliga hälsningar sören åkesson ";
+        assert_eq!(read(five), Reading::Written);
+        // Few letters but no plain word between them: the letters decide.
+        assert_eq!(
+            read(" hej göran tommer ni sopkarlet mvh åsa "),
+            Reading::Written
+        );
+        // Other Latin-1 letters count with them.
+        let cafe = " hej göran nar oppnar ni café på torget mvh åsa jönsson ";
+        assert_eq!(read(cafe), Reading::Written);
         // Without a plain word, the letters decide.
         assert_eq!(read(" forskola ansokan från åsa "), Reading::Written);
         // A plain word is a whole word: `pan` and `vara` are not `pa` and `var`.
@@ -349,8 +419,9 @@ mod tests {
     #[test]
     fn a_swedish_text_read_as_written_may_take_a_second_look() {
         let second = |text: &str| takes_second_look(text.as_bytes());
-        // Letters at both ends, or no plain word beside them.
-        assert!(second(" hej göran nar tommer ni sopkarlet mvh åsa "));
+        // Letters at both ends and no plain word between, or no plain
+        // word beside them.
+        assert!(second(" hej göran tommer ni sopkarlet mvh åsa "));
         assert!(second(" jag vill ansöka om plats i forskolan "));
         // Neither Swedish nor English everyday words: read as Swedish.
         assert!(second(" sopkarlet ej tomt åsa "));
