@@ -42,7 +42,9 @@ function normalize(text) {
 
 // kommunlots' reading of a text: normalised text with none of å, ä and ö,
 // and one of the everyday Swedish or plain words or none of the English
-// ones; or with them, and a plain word before the first or after the last.
+// ones; or with them, and a plain word before the first or after the last,
+// or between them with at most four letters of U+00C0–U+00FF from the
+// first to the last (NAME_LETTERS in core/src/text/unaccented.rs).
 // Only then are the terms with the letters also searched written with a
 // and o.
 function isPlain(text) {
@@ -50,7 +52,13 @@ function isPlain(text) {
   const first = text.search(/[åäö]/);
   if (first >= 0) {
     const last = Math.max(text.lastIndexOf('å'), text.lastIndexOf('ä'), text.lastIndexOf('ö'));
-    return plainWord(text.slice(0, first)) || plainWord(text.slice(last + 1));
+    const middle = text.slice(first, last + 1);
+    const latin1 = (middle.match(/[\u00c0-\u00ff]/g) || []).length;
+    return (
+      plainWord(text.slice(0, first)) ||
+      plainWord(text.slice(last + 1)) ||
+      (latin1 <= 4 && plainWord(middle))
+    );
   }
   return readsSwedish(text);
 }

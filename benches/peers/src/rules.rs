@@ -361,15 +361,29 @@ pub fn unaccented(text: &str) -> String {
 /// kommunlots' rule (core/src/text/unaccented.rs): none of the letters,
 /// and one of [`SWEDISH_WORDS`] or [`PLAIN_WORDS`] or none of
 /// [`ENGLISH_WORDS`]; or one of [`PLAIN_WORDS`] before the first of the
-/// letters or after the last.
+/// letters or after the last; or, from the first to the last, at most
+/// [`NAME_LETTERS`] letters of U+00C0–U+00FF (the letters with their first
+/// UTF-8 byte) and one of [`PLAIN_WORDS`].
 pub fn is_plain(text: &str) -> bool {
     let plain_word = |t: &str| t.split(' ').any(|w| PLAIN_WORDS.contains(&w));
     let letters = ['å', 'ä', 'ö'];
     if let (Some(first), Some(last)) = (text.find(letters), text.rfind(letters)) {
-        return plain_word(&text[..first]) || plain_word(&text[last + 2..]);
+        let middle = &text[first..last + 2];
+        let latin1 = middle
+            .chars()
+            .filter(|c| ('\u{c0}'..='\u{ff}').contains(c))
+            .count();
+        return plain_word(&text[..first])
+            || plain_word(&text[last + 2..])
+            || (latin1 <= NAME_LETTERS && plain_word(middle));
     }
     reads_swedish(text)
 }
+
+/// How many letters of U+00C0–U+00FF a text with `å`, `ä` or `ö` may have
+/// from the first of those to the last and still be read plain with a
+/// plain word between them (`NAME_LETTERS` in core/src/text/unaccented.rs).
+const NAME_LETTERS: usize = 4;
 
 /// Whether normalised `text`, in which no type was chosen, is read again
 /// as typed without `å`, `ä` and `ö`, by kommunlots' rule
