@@ -59,19 +59,26 @@ fn char_column(json: &str, line: usize, byte_column: usize) -> usize {
         .max(usize::from(byte_column > 0))
 }
 
-/// Parses an enquiry from JSON (`{"id", "channel", "text", "form",
-/// "received_at", "language", "fields"}`, all optional).
-pub fn parse_enquiry(json: &str) -> Result<Enquiry, EnquiryError> {
-    if json.len() > MAX_ENQUIRY_JSON_BYTES {
+/// Fails when an enquiry's JSON of `len` bytes is longer than
+/// [`MAX_ENQUIRY_JSON_BYTES`], with the error [`parse_enquiry`] gives it: for
+/// a binding that parses the JSON with a deserialiser of its own.
+pub fn check_enquiry_len(len: usize) -> Result<(), EnquiryError> {
+    if len > MAX_ENQUIRY_JSON_BYTES {
         return Err(EnquiryError {
             message: format!(
-                "the enquiry is {} bytes, more than the limit of {MAX_ENQUIRY_JSON_BYTES}",
-                json.len()
+                "the enquiry is {len} bytes, more than the limit of {MAX_ENQUIRY_JSON_BYTES}"
             ),
             line: 0,
             column: 0,
         });
     }
+    Ok(())
+}
+
+/// Parses an enquiry from JSON (`{"id", "channel", "text", "form",
+/// "received_at", "language", "fields"}`, all optional).
+pub fn parse_enquiry(json: &str) -> Result<Enquiry, EnquiryError> {
+    check_enquiry_len(json.len())?;
     // serde's derived `Deserialize` also takes a struct as an array of its
     // fields in order, so `["E-1", "email", "…"]` would be an enquiry by
     // position: an easy mistake to make and never what a caller means.

@@ -6,7 +6,7 @@
 mod fuzz;
 
 use jiff::Timestamp;
-use kommunlots::json::{MAX_ENQUIRY_JSON_BYTES, parse_enquiry};
+use kommunlots::json::{MAX_ENQUIRY_JSON_BYTES, check_enquiry_len, parse_enquiry};
 use kommunlots::{
     DiagnosticKind, Enquiry, MAX_FILE_BYTES, MAX_FILES, MAX_TEXT_BYTES, MUNICIPALITY_FILE,
     MatchStatus, RuleSet,
@@ -57,7 +57,11 @@ fn enquiry_json_past_the_limit_is_an_error_and_below_it_a_decision() {
     let text = "a".repeat(MAX_ENQUIRY_JSON_BYTES);
     let json = format!(r#"{{"text": "{text}"}}"#);
     let e = parse_enquiry(&json).err();
-    assert!(e.is_some_and(|e| e.message.contains("limit")));
+    assert!(e.as_ref().is_some_and(|e| e.message.contains("limit")));
+    // The bindings that parse the JSON themselves check its length so.
+    let checked = check_enquiry_len(json.len()).err();
+    assert_eq!(checked.map(|c| c.message), e.map(|e| e.message));
+    assert!(check_enquiry_len(MAX_ENQUIRY_JSON_BYTES).is_ok());
     let json = format!(r#"{{"text": "{}"}}"#, &text[..MAX_ENQUIRY_JSON_BYTES - 20]);
     assert!(json.len() <= MAX_ENQUIRY_JSON_BYTES);
     let decision = fuzz::klippan().route_json_at(&json, now());

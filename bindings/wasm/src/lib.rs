@@ -52,7 +52,6 @@
 pub mod errors;
 mod types;
 
-use kommunlots::json::MAX_ENQUIRY_JSON_BYTES;
 use kommunlots::{Enquiry, Router as CoreRouter};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -316,10 +315,10 @@ fn parse_enquiry_json(value: JsValue) -> Result<Enquiry, JsValue> {
         })?
         .as_string()
         .unwrap_or_default();
-    if json.len() > MAX_ENQUIRY_JSON_BYTES {
-        // The core's own check gives the message.
-        return kommunlots::json::parse_enquiry(&json).map_err(|e| enquiry_error(&e.message, None));
-    }
+    // The core's own check gives the message. (Calling the core's
+    // `parse_enquiry` for it would build a second deserialiser of the
+    // enquiry into the module: 1 KB gzipped.)
+    kommunlots::json::check_enquiry_len(json.len()).map_err(|e| enquiry_error(&e.message, None))?;
     let mut deserializer = serde_json::Deserializer::from_str(&json);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();

@@ -102,6 +102,14 @@ test("an enquiry that is not an object throws", () => {
   }
 });
 
+test("an enquiry over the core's 16 MiB of JSON throws, with the limit", () => {
+  // {"text":"…"}: the text and 11 bytes of JSON around it.
+  const e = thrown(() => router.route({ text: "a".repeat(16 * 1024 * 1024) }));
+  assert.equal(e.name, "EnquiryError");
+  assert.match(e.message, /^invalid enquiry: the enquiry is 16777227 bytes, more than the limit of 16777216$/);
+  assert.equal(e.field, null);
+});
+
 test("routeAt rejects a time it cannot read", () => {
   for (const bad of ["igår", NaN, {}, new Date("x")]) {
     const e = thrown(() => router.routeAt({}, bad));
