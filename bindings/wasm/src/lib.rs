@@ -317,7 +317,7 @@ fn parse_enquiry_json(value: JsValue) -> Result<Enquiry, JsValue> {
         .unwrap_or_default();
     // The core's own check gives the message. (Calling the core's
     // `parse_enquiry` for it would build a second deserialiser of the
-    // enquiry into the module: 1 KB gzipped.)
+    // enquiry into the module: 5 KB gzipped.)
     kommunlots::json::check_enquiry_len(json.len()).map_err(|e| enquiry_error(&e.message, None))?;
     let mut deserializer = serde_json::Deserializer::from_str(&json);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {

@@ -11,12 +11,12 @@
 //! `nar`, `behover` …) before the first of them or after the last, or has
 //! only a few of them: then the letters came with a name, a signature or
 //! a quoted reply ("Skickat från min iPhone", "Hej Göran! … Mvh Åsa"), and
-//! the rest was typed plain. Where no type can be chosen in it as written (none is
-//! recognised, or two are too close), a Swedish text with the letters gets
-//! a second look ([`takes_second_look`]): the letters may have come with
-//! names and no plain word, or `forskola` was a typing error beside them. An
-//! English text is read as written, where plain Swedish stems are English
-//! words (`smällare` is `small`).
+//! the rest was typed plain. Where no type can be chosen in it as written
+//! (none is recognised, or two are too close), a Swedish text with the
+//! letters gets a second look ([`takes_second_look`]): the letters may
+//! have come with names and no plain word, or `forskola` was a typing
+//! error beside them. An English text is read as written, where plain
+//! Swedish stems are English words (`smällare` is `small`).
 //!
 //! Written by hand: the three letters are two bytes each in normalised
 //! (lower-case, NFC) text, and these are byte comparisons, not a general
@@ -211,11 +211,11 @@ pub(crate) fn reading(text: &[u8]) -> Reading {
     }
 }
 
-/// How many `å`, `ä` and `ö` a text may have and still be read as typed
-/// plain between them ([`names_between`]): those of a greeting's name and
-/// a signature's first name and surname ("Hej Göran! … Mvh Åsa
-/// Jönsson"). A text typed with the letters has one in about every fifth
-/// word.
+/// How many `å`, `ä` and `ö` (with the other Latin-1 letters, `é`, `ü` …)
+/// a text may have and still be read as typed plain between them
+/// ([`names_between`]): those of a greeting's name and a signature's first
+/// name and surname ("Hej Göran! … Mvh Åsa Jönsson"). A text typed with
+/// the letters has one in about every fifth word.
 const NAME_LETTERS: usize = 4;
 
 /// Whether `middle`, a normalised text from its first `å`, `ä` or `ö` to
@@ -242,9 +242,10 @@ fn names_between(middle: &[u8]) -> bool {
 /// The letters then came with names at both ends of a text typed plain
 /// without any of the [`PLAIN_WORDS`] ("Hej Göran! Plats i forskola till
 /// hosten. Mvh Åsa"), or with a signature and none of them ("Vart sopkarl
-/// har blivit stulet. Mvh Sören"): as written the text says too little to the rules, so a typing
-/// error is the likelier reading of `sopkarl` than a word the rules do not
-/// know. Only an enquiry no type was chosen for pays for the question.
+/// har blivit stulet. Mvh Sören"): as written the text says too little to
+/// the rules, so a typing error is the likelier reading of `sopkarl` than a
+/// word the rules do not know. Only an enquiry no type was chosen for pays
+/// for the question.
 pub(crate) fn takes_second_look(text: &[u8]) -> bool {
     reading(text) == Reading::Written && has_swedish_letters(text) && reads_swedish(text)
 }
@@ -281,7 +282,7 @@ fn first_letter(text: &[u8]) -> Option<usize> {
     let mut from = 0;
     while let Some(at) = text.get(from..).and_then(|rest| memchr::memchr(LEAD, rest)) {
         let at = from + at;
-        if is_letter(text.get(at..).unwrap_or_default()) {
+        if is_letter(text.get(at..at + 2).unwrap_or_default()) {
             return Some(at);
         }
         from = at + 1;
@@ -293,7 +294,7 @@ fn first_letter(text: &[u8]) -> Option<usize> {
 fn last_letter(text: &[u8]) -> Option<usize> {
     let mut to = text.len();
     while let Some(at) = text.get(..to).and_then(|rest| memchr::memrchr(LEAD, rest)) {
-        if is_letter(text.get(at..).unwrap_or_default()) {
+        if is_letter(text.get(at..at + 2).unwrap_or_default()) {
             return Some(at);
         }
         to = at;
