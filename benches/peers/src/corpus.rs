@@ -23,18 +23,20 @@ const NOISE: &[&str] = &[
 /// gives clear winners, ambiguous pairs and negative words across types);
 /// a text with `å`, `ä` or `ö` also typed without them, alone, wrapped
 /// in the e-mail, and where it has a word only plain typing writes with a
-/// signature that has the letters (all three engines then search the
-/// terms' plain spellings); each form code in lower case with spaces
+/// signature that has the letters, or between a greeting and a signature
+/// that have them (all three engines then search the terms' plain
+/// spellings); each form code in lower case with spaces
 /// around it, and once unknown with text; plus a few texts that match
 /// nothing.
 ///
-/// Not between a greeting and a signature with the letters ("Hej Göran!
-/// … Mvh Åsa"): read as written first, such a text has words typed plain
-/// one letter off a longer term around a shorter one found in them
-/// ("sophamtningen", `sop` in it, one letter off `sophämtning`), which
-/// kommunlots counts as the longer term and the peers do not (README,
-/// session 16). The second look is met in the wrapped e-mails of the
-/// cases typed plain.
+/// Between a greeting and a signature with the letters ("Hej Göran! … Mvh
+/// Åsa") only where a plain word makes it read plain from the start (few
+/// letters, and a plain word between them): read as written first, such a
+/// text has words typed plain one letter off a longer term around a
+/// shorter one found in them ("sophamtningen", `sop` in it, one letter off
+/// `sophämtning`), which kommunlots counts as the longer term and the
+/// peers do not (README, session 16). The second look is met in the
+/// wrapped e-mails of the cases typed plain.
 pub fn build(router: &Router) -> Vec<Enquiry> {
     let tests: Vec<&Enquiry> = router.tests().iter().map(|t| &t.enquiry).collect();
     let texts: Vec<&str> = tests.iter().filter_map(|e| e.text.as_deref()).collect();
@@ -64,10 +66,13 @@ pub fn build(router: &Router) -> Vec<Enquiry> {
                 // as written, and kommunlots may read a plain word one
                 // letter off a longer term, which the peers do not.)
                 let signed = format!("{plain}\n\nSkickat från min iPhone");
-                if is_plain(&normalize(&signed)) {
-                    let mut typed = (*e).clone();
-                    typed.text = Some(signed);
-                    corpus.push(typed);
+                let greeted = format!("Hej Göran!\n{plain}\nMvh Åsa");
+                for text in [signed, greeted] {
+                    if is_plain(&normalize(&text)) {
+                        let mut typed = (*e).clone();
+                        typed.text = Some(text);
+                        corpus.push(typed);
+                    }
                 }
             }
             if e.channel.is_some() {
