@@ -61,10 +61,11 @@ pub fn build(router: &Router) -> Vec<Enquiry> {
                     "Hej! {plain} Tacksam for svar sa snart som mojligt. Med vanliga halsningar, Anna Svensson"
                 ));
                 corpus.push(wrapped);
-                // Typed plain, with the letters in the signature only: when
-                // a plain word makes it read plain. (Without one it is read
-                // as written, and kommunlots may read a plain word one
-                // letter off a longer term, which the peers do not.)
+                // Typed plain, with the letters in a signature, or in a
+                // greeting and a signature: where a plain word makes it
+                // read plain from the start. (Without one it is read as
+                // written, and kommunlots may read a plain word one letter
+                // off a longer term, which the peers do not.)
                 let signed = format!("{plain}\n\nSkickat från min iPhone");
                 let greeted = format!("Hej Göran!\n{plain}\nMvh Åsa");
                 for text in [signed, greeted] {
