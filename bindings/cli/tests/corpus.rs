@@ -7,32 +7,25 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::{code, klippan, run, stderr, stdout};
 use serde_json::Value;
 
 /// A corpus file in the temporary folder, removed when dropped.
-struct TempCorpus(PathBuf);
+struct TempCorpus(tempfile::NamedTempFile);
 
 impl TempCorpus {
     fn new(test: &str, lines: &[&str]) -> TempCorpus {
-        let path = std::env::temp_dir().join(format!(
-            "kommunlots-corpus-{}-{test}.jsonl",
-            std::process::id()
-        ));
-        std::fs::write(&path, lines.join("\n")).unwrap();
-        TempCorpus(path)
+        let file = tempfile::Builder::new()
+            .prefix(&format!("kommunlots-corpus-{test}-"))
+            .suffix(".jsonl")
+            .tempfile()
+            .unwrap();
+        std::fs::write(file.path(), lines.join("\n")).unwrap();
+        TempCorpus(file)
     }
 
     fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempCorpus {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
+        self.0.path().to_str().unwrap()
     }
 }
 

@@ -114,14 +114,12 @@ fn json_from_stdin_with_days_limited() {
 
 #[test]
 fn html_is_self_contained_swedish_and_has_charts() {
-    let dir = std::env::temp_dir().join(format!("kommunlots-stats-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("rapport.html");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rapport.html");
     let o = stats(&["--format", "html", "-o", file.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o), "");
     let html = std::fs::read_to_string(&file).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.matches("<svg").count() >= 4, "charts");
     for heading in [

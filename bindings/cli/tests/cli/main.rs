@@ -12,14 +12,13 @@ mod route;
 mod rules;
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use common::{code, klippan, run, stderr, stdout};
 use serde_json::Value;
 
 /// A rule set written to a fresh temporary folder, removed on drop.
-struct TempRules(PathBuf);
+struct TempRules(tempfile::TempDir);
 
 const MUNICIPALITY: &str = r#"
 [municipality]
@@ -56,25 +55,20 @@ keywords = ["bygglov"]
 
 impl TempRules {
     /// Writes `municipality.toml` and `departments/x.toml` (with `x_toml`
-    /// as its text) to a folder unique to `test`.
+    /// as its text) to a fresh folder named after `test`.
     fn new(test: &str, x_toml: &str) -> TempRules {
-        let dir =
-            std::env::temp_dir().join(format!("kommunlots-cli-{}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("departments")).unwrap();
-        std::fs::write(dir.join("municipality.toml"), MUNICIPALITY).unwrap();
-        std::fs::write(dir.join("departments/x.toml"), x_toml).unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("kommunlots-cli-{test}-"))
+            .tempdir()
+            .unwrap();
+        std::fs::create_dir(dir.path().join("departments")).unwrap();
+        std::fs::write(dir.path().join("municipality.toml"), MUNICIPALITY).unwrap();
+        std::fs::write(dir.path().join("departments/x.toml"), x_toml).unwrap();
         TempRules(dir)
     }
 
     fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempRules {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        self.0.path().to_str().unwrap()
     }
 }
 
@@ -82,7 +76,8 @@ const SNOW: &str = "Varför har ni inte plogat Storgatan?";
 
 #[test]
 fn a_missing_folder_is_no_input() {
-    let missing = std::env::temp_dir().join("kommunlots-cli-no-such-folder");
+    let parent = tempfile::tempdir().unwrap();
+    let missing = parent.path().join("no-such-folder");
     let missing = missing.to_str().unwrap();
     for args in [
         vec!["check", missing],
