@@ -5,7 +5,9 @@ use aho_corasick::MatchKind;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 
-use super::phrase::{continues_with, english_word_end, gapped_phrase_end, phrase_end};
+use super::phrase::{
+    continues_with, english_word_end, gapped_phrase_end, next_word_start, phrase_end,
+};
 use super::{Hit, TermRef, scan};
 
 /// How many bytes of a term's first word the automaton searches for; the
@@ -31,6 +33,10 @@ pub(super) struct Owner {
     pub(super) tail: Vec<u8>,
     /// The stems of the further words of a phrase.
     pub(super) rest: Vec<String>,
+    /// The first byte of the second word's stem, for a phrase; set by
+    /// [`Keys::new`]. Most phrases that share a key are told apart by it
+    /// ([`Keys::hits_ending_at`]).
+    pub(super) second_first: Option<u8>,
     /// For an English term, the words before the last as written after
     /// their stems ([`crate::text::SearchPattern::inner_rests`]); empty otherwise.
     pub(super) inner_rests: Vec<Vec<u8>>,
@@ -104,6 +110,7 @@ impl Keys {
             .into_iter()
             .map(|(mut key, mut owner)| {
                 owner.tail = key.split_off(key.len().min(KEY_BYTES));
+                owner.second_first = owner.rest.first().and_then(|s| s.bytes().next());
                 (key, owner)
             })
             .collect();
@@ -182,9 +189,20 @@ impl Keys {
                 self.gapped_hits(owners, normalized, start, end, hits);
                 continue;
             }
+            // Where the word after the key's word starts, found once for
+            // the phrases whose first word is the key itself: a phrase's
+            // second stem must start there, and a key's phrases mostly
+            // differ in its first byte ("inte hämtat", "inte tömd" …).
+            let mut next_word: Option<Option<usize>> = None;
             for owner in owners {
                 if !continues_with(normalized, end, &owner.tail) {
                     continue;
+                }
+                if let (Some(first), true) = (owner.second_first, owner.tail.is_empty()) {
+                    let next = *next_word.get_or_insert_with(|| next_word_start(normalized, end));
+                    if next.and_then(|at| normalized.get(at)) != Some(&first) {
+                        continue;
+                    }
                 }
                 let word_end = end + owner.tail.len();
                 let english = owner.english_endings.then_some(&owner.inner_rests[..]);

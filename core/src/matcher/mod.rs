@@ -118,6 +118,7 @@ impl Matcher {
                     negative: entry.negative,
                     tail: Vec::new(),
                     rest: entry.pattern.stems[1..].to_vec(),
+                    second_first: None,
                     inner_rests,
                     written_rest: entry.pattern.written_rest.as_bytes().to_vec(),
                     english_endings: entry.pattern.english_endings,

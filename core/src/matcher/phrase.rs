@@ -91,6 +91,14 @@ fn next_word(text: &[u8], pos: usize, english: Option<&[Vec<u8>]>, i: usize) -> 
     Some(pos + word_len(text, pos)? + 1)
 }
 
+/// Where the word after the one found up to `pos` starts: [`next_word`]
+/// without an English phrase's check of the word's ending, which only
+/// rules a phrase out. `None` at the end of the text.
+#[inline]
+pub(super) fn next_word_start(text: &[u8], pos: usize) -> Option<usize> {
+    next_word(text, pos, None, 0)
+}
+
 /// The bytes from `pos` to the next space (normalised text ends every word
 /// with one); `None` at the end of the text.
 #[inline]

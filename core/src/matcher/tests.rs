@@ -464,3 +464,34 @@ fn empty_matcher_finds_nothing() {
     m.find(b" vad som helst ", &mut Vec::new(), &mut out);
     assert!(out.is_empty());
 }
+
+#[test]
+fn phrases_that_share_a_first_word_are_told_apart_by_the_second() {
+    // Four phrases under the key of `int` (the stem of "inte"), which the
+    // text's "inte" goes on past: the word after it is found once and its
+    // first byte rules out those that cannot follow.
+    let m = matcher(vec![
+        (p("int töm"), t(0, 0)),
+        (p("int hämt"), t(1, 0)),
+        (p("int vill lev"), t(2, 0)),
+        (p("int tänk"), t(3, 0)),
+    ]);
+    assert_eq!(m.found(" soporna har inte hämtats "), vec![t(1, 0)]);
+    assert_eq!(m.found(" kärlet blev inte tömt "), vec![t(0, 0)]);
+    assert_eq!(m.found(" att jag inte vill leva "), vec![t(2, 0)]);
+    // The right first byte is not enough: the rest of the stem must follow.
+    assert_eq!(m.found(" jag vill inte tala om det "), vec![]);
+    assert_eq!(m.found(" inte "), vec![]);
+    // A whole first word (its stem ends with the space) and an English
+    // phrase, whose word must go on with an English ending.
+    let m = matcher(vec![
+        (exact("är det"), t(0, 0)),
+        (exact("är fel"), t(1, 0)),
+        (english("house on fire"), t(2, 0)),
+        (english("house of cards"), t(3, 0)),
+    ]);
+    assert_eq!(m.found(" vad är det här "), vec![t(0, 0)]);
+    assert_eq!(m.found(" det är fel "), vec![t(1, 0)]);
+    assert_eq!(m.found(" the houses on fire "), vec![t(2, 0)]);
+    assert_eq!(m.found(" a househ on fire "), vec![]);
+}
