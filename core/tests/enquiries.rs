@@ -138,11 +138,13 @@ fn swedish_enquiries_typed_without_a_ring_or_dots_mostly_route_alike() {
         }
     }
     // Read as written, 377 of the 582 there were when this came reached
-    // their department (65 %); read plain, 575. The few left are one-word
+    // their department (65 %); read plain, 575. The few left were one-word
     // terms with short stems (`höns`, `råtta`, `rösta`), which are not read
-    // plain: plain, they start other words.
+    // plain: plain, they start other words. Since session 18's rules
+    // (`plain = true` where the plain word is no other word, phrases that
+    // carry a short word) all 3,044 do.
     assert!(
-        wrong.len() * 100 <= cases.len() * 2,
+        wrong.len() * 100 <= cases.len(),
         "{} of {} routed wrong:\n{}",
         wrong.len(),
         cases.len(),
@@ -209,9 +211,10 @@ fn plain_enquiries_between_greetings_with_the_letters_are_read_plain_too() {
     // without the letters, and were not read again. Read plain from the
     // start when the letters are few and a plain word stands between
     // them, 2,239 reached department and type (2,558 of 2,591 with the
-    // corpus of the same session's end and twelve more plain words).
+    // corpus of the same session's end and twelve more plain words; 3,013
+    // of 3,044 with session 18's).
     assert!(
-        reached * 100 >= cases.len() * 97,
+        reached * 100 >= cases.len() * 98,
         "{reached} of {}",
         cases.len()
     );
