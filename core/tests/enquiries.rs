@@ -1,7 +1,7 @@
 //! Klippan against a corpus of everyday enquiries.
 //!
 //! `data/klippan-enquiries.jsonl` holds the enquiries written while the
-//! reference rule set was tuned (rounds of 12–40 at a time: short
+//! reference rule set was tuned (rounds of 12–50 at a time: short
 //! questions, phone phrasings, whole e-mails with greetings, addresses and
 //! signatures, in Swedish and English), one JSON object a line:
 //!
